@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "reclaimd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "reclaimd", targets: ["reclaimd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // libsystemd: sd-journal and sd-daemon, through a system-library target.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Pure text formats shared by every layer: times, byte counts, durations, JSON text.
+        .target(name: "Formats"),
+        // The engine client: endpoint, HTTP/1.1 over NIO, version negotiation, the event stream and its model.
+        .target(
+            name: "EngineAPI",
+            dependencies: [
+                "Formats",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "reclaimd",
+            dependencies: [
+                "EngineAPI",
+                "Formats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(
+            name: "EngineAPITests",
+            dependencies: [
+                "EngineAPI",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "EngineAPI",
+                "Formats",
+            ]
+        ),
+    ]
+)

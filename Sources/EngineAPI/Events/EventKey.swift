@@ -1,0 +1,51 @@
+/// A stable key of an event: the same event always has the same key, different events different keys
+/// (64-bit FNV-1a over every field that tells events apart). Consumers deduplicate by it.
+public struct EventKey: Sendable, Hashable, CustomStringConvertible {
+    /// The hash.
+    public var value: UInt64
+
+    public init(value: UInt64) {
+        self.value = value
+    }
+
+    /// The key of an engine event.
+    public init(of event: EngineEvent) {
+        var hash = FNV1a()
+        hash.add(event.type)
+        hash.add(event.action)
+        hash.add(event.actorID)
+        hash.add(String(event.time.nanoseconds))
+        for name in event.attributes.keys.sorted() {
+            hash.add(name)
+            hash.add(event.attributes[name] ?? "")
+        }
+        value = hash.value
+    }
+
+    /// Sixteen lowercase hex digits.
+    public var description: String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Parses the sixteen hex digits `description` writes.
+    public init?(_ text: String) {
+        guard text.utf8.count == 16, let value = UInt64(text, radix: 16) else { return nil }
+        self.value = value
+    }
+}
+
+/// 64-bit FNV-1a, with a separator after each field so that ("ab","c") and ("a","bc") differ.
+private struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ field: String) {
+        for byte in field.utf8 { mix(byte) }
+        mix(0xFF)  // never appears in UTF-8
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01B3
+    }
+}

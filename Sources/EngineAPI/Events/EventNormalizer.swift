@@ -1,0 +1,42 @@
+/// The one place that knows how Docker's and Podman's events differ, turning either into a `ReclaimEvent`.
+///
+/// - Docker (API 1.41+) sends one `prune` event per resource type per prune call, with `reclaimed` in bytes.
+/// - Podman 4 sends `prune` only for volumes, one per volume, and never a `reclaimed` attribute: its prunes
+///   count as unknown bytes without a warning, since that is how Podman always speaks.
+public struct EventNormalizer: Sendable {
+    /// The engine whose dialect is read.
+    public let engine: EngineKind
+
+    public init(engine: EngineKind) {
+        self.engine = engine
+    }
+
+    /// The normalized event, and a warning when a prune's reclaimed bytes could not be read.
+    public func normalize(_ event: EngineEvent) -> (event: ReclaimEvent, warning: String?) {
+        var bytes: UInt64?
+        var warning: String?
+        if event.action == "prune" {
+            switch ReclaimedBytes.parse(event.attributes["reclaimed"]) {
+            case .bytes(let value):
+                bytes = value
+            case .absent:
+                if engine == .docker {
+                    warning = "\(event.type) prune at \(event.time) has no reclaimed attribute; bytes unknown"
+                }
+            case .invalid(let text):
+                warning = "\(event.type) prune at \(event.time) has reclaimed \"\(text.prefix(40))\", which is not a count of bytes; bytes unknown"
+            }
+        }
+        let normalized = ReclaimEvent(
+            engine: engine,
+            resource: event.type,
+            action: event.action,
+            reclaimedBytes: bytes,
+            actorID: event.actorID,
+            attributes: event.attributes,
+            time: event.time,
+            key: EventKey(of: event)
+        )
+        return (normalized, warning)
+    }
+}

@@ -1,0 +1,54 @@
+/// Turns the body of `GET /events`, chunk by chunk, into normalized events and warnings.
+///
+/// Pure: no I/O, no logging. The client feeds it what the network delivers; tests feed it recorded streams
+/// split at every point.
+public struct EventStreamDecoder: Sendable {
+    /// One thing found in the stream.
+    public enum Item: Sendable, Equatable {
+        case event(ReclaimEvent)
+        /// Something was skipped or could not be read; the stream goes on.
+        case warning(String)
+    }
+
+    private var framer: LineFramer
+    private let normalizer: EventNormalizer
+    private var lines: [LineFramer.Output] = []
+
+    public init(engine: EngineKind, lineLimit: Int = LineFramer.defaultLimit) {
+        framer = LineFramer(limit: lineLimit)
+        normalizer = EventNormalizer(engine: engine)
+    }
+
+    /// Feeds the next chunk; returns what it completes, in stream order.
+    public mutating func feed<Bytes: Collection<UInt8>>(_ chunk: Bytes) -> [Item] {
+        lines.removeAll(keepingCapacity: true)
+        framer.append(chunk, to: &lines)
+        return decodeLines()
+    }
+
+    /// Ends the stream; returns what a last unterminated line held.
+    public mutating func finish() -> [Item] {
+        lines.removeAll(keepingCapacity: true)
+        framer.finish(into: &lines)
+        return decodeLines()
+    }
+
+    private func decodeLines() -> [Item] {
+        var items: [Item] = []
+        for output in lines {
+            switch output {
+            case .line(let offset, let bytes):
+                do {
+                    let (event, warning) = normalizer.normalize(try EventDecoder.decode(bytes, offset: offset))
+                    if let warning { items.append(.warning(warning)) }
+                    items.append(.event(event))
+                } catch {
+                    items.append(.warning(error.description))
+                }
+            case .oversized(let offset, let length):
+                items.append(.warning("dropped a line of \(length) bytes at byte \(offset) of the stream: longer than the \(framer.limit)-byte limit"))
+            }
+        }
+        return items
+    }
+}

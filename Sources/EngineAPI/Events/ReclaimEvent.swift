@@ -1,0 +1,55 @@
+import Formats
+
+/// An event as reclaimd reasons about it: the same for Docker and Podman, with reclaimed bytes parsed.
+public struct ReclaimEvent: Sendable, Hashable {
+    /// The engine that sent it.
+    public var engine: EngineKind
+    /// The object type as the engine named it (a `Resource` for the five known kinds).
+    public var resource: String
+    /// What happened, e.g. `prune`.
+    public var action: String
+    /// Bytes the engine says were freed; nil when not reported or not a valid count.
+    public var reclaimedBytes: UInt64?
+    /// The actor's ID (empty for prunes).
+    public var actorID: String
+    /// The actor's attributes, untouched.
+    public var attributes: [String: String]
+    /// When it happened.
+    public var time: Timestamp
+    /// The event's stable key.
+    public var key: EventKey
+
+    public init(
+        engine: EngineKind, resource: String, action: String, reclaimedBytes: UInt64?, actorID: String,
+        attributes: [String: String], time: Timestamp, key: EventKey
+    ) {
+        self.engine = engine
+        self.resource = resource
+        self.action = action
+        self.reclaimedBytes = reclaimedBytes
+        self.actorID = actorID
+        self.attributes = attributes
+        self.time = time
+        self.key = key
+    }
+
+    /// Whether this is a prune event.
+    public var isPrune: Bool { action == "prune" }
+
+    /// The known resource kind, if it is one.
+    public var knownResource: Resource? { Resource(rawValue: resource) }
+
+    /// The event as one JSON object, the form of `reclaimd events --json` and of a hook's stdin.
+    public var json: String {
+        var writer = JSONObjectWriter()
+        writer.add("time", time.rfc3339)
+        writer.add("time_nano", time.nanoseconds)
+        writer.add("engine", engine.rawValue)
+        writer.add("resource", resource)
+        writer.add("action", action)
+        writer.add("reclaimed_bytes", reclaimedBytes)
+        writer.add("actor_id", actorID)
+        writer.add("attributes", attributes)
+        return writer.finish()
+    }
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A point in time as nanoseconds since the Unix epoch (UTC), the resolution engines report events in.
+///
+/// `Int64` nanoseconds cover 1677 to 2262, which is every time an engine can report.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Nanoseconds since 1970-01-01T00:00:00Z.
+    public var nanoseconds: Int64
+
+    /// Creates a timestamp from nanoseconds since the epoch.
+    public init(nanoseconds: Int64) {
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Creates a timestamp from whole seconds since the epoch.
+    public init(seconds: Int64) {
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        self.nanoseconds = overflow ? (seconds < 0 ? Int64.min : Int64.max) : product
+    }
+
+    /// The current wall-clock time.
+    public static func now() -> Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(nanoseconds: Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec))
+    }
+
+    /// Whole seconds since the epoch, rounded toward negative infinity.
+    public var seconds: Int64 {
+        let (quotient, remainder) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+        return remainder < 0 ? quotient - 1 : quotient
+    }
+
+    /// The nanoseconds past `seconds`, always in `0..<1_000_000_000`.
+    public var nanosecondOfSecond: Int64 {
+        nanoseconds - seconds * 1_000_000_000
+    }
+
+    /// The time moved by a duration (saturating at the representable range).
+    public func advanced(by duration: Duration) -> Timestamp {
+        let (result, overflow) = nanoseconds.addingReportingOverflow(duration.totalNanoseconds)
+        if overflow { return Timestamp(nanoseconds: duration < .zero ? Int64.min : Int64.max) }
+        return Timestamp(nanoseconds: result)
+    }
+
+    /// The duration from `other` to this time.
+    public func duration(since other: Timestamp) -> Duration {
+        .nanoseconds(nanoseconds &- other.nanoseconds)
+    }
+
+    /// `seconds.nanoseconds`, the form the Docker Engine API takes in `since` and `until`.
+    public var engineQueryValue: String {
+        "\(seconds).\(padded(nanosecondOfSecond, width: 9))"
+    }
+
+    /// RFC 3339 in UTC with nine fraction digits, e.g. `2026-11-22T16:14:30.061770555Z`.
+    public var rfc3339: String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let date = CivilDate(daysSinceEpoch: days)
+        return "\(padded(date.year, width: 4))-\(padded(date.month, width: 2))-\(padded(date.day, width: 2))"
+            + "T\(padded(secondOfDay / 3600, width: 2)):\(padded(secondOfDay / 60 % 60, width: 2))"
+            + ":\(padded(secondOfDay % 60, width: 2)).\(padded(nanosecondOfSecond, width: 9))Z"
+    }
+
+    public var description: String { rfc3339 }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.nanoseconds < rhs.nanoseconds
+    }
+}
+
+extension Duration {
+    /// The whole duration in nanoseconds, saturating at `Int64`'s range.
+    public var totalNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? Int64.min : Int64.max }
+        let (sum, overflow2) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+        if overflow2 { return seconds < 0 ? Int64.min : Int64.max }
+        return sum
+    }
+}
+
+/// Left-pads a non-negative integer with zeros.
+func padded(_ value: Int64, width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}

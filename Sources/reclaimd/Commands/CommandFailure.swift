@@ -1,0 +1,29 @@
+import ArgumentParser
+import EngineAPI
+
+/// Exit statuses, from sysexits(3) so that service managers can tell failures apart.
+enum ExitStatus {
+    /// The engine cannot be reached (missing socket, refused, no permission).
+    static let unavailable: Int32 = 69
+    /// The engine answered with an error or broke the protocol.
+    static let protocolError: Int32 = 76
+    /// The configuration is invalid.
+    static let configuration: Int32 = 78
+}
+
+/// Turns failures into one clear line on stderr and a distinct exit status.
+enum CommandFailure {
+    static func reporting(_ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch let error as EngineError {
+            Console.error.writeLine("reclaimd: \(error.message)")
+            switch error.code {
+            case .unreachable, .permissionDenied, .connectionLost:
+                throw ExitCode(ExitStatus.unavailable)
+            case .engineAnswered, .protocolViolation:
+                throw ExitCode(ExitStatus.protocolError)
+            }
+        }
+    }
+}

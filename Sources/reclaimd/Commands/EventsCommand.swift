@@ -1,0 +1,69 @@
+import ArgumentParser
+import EngineAPI
+import Formats
+import Logging
+import UnixSignals
+
+/// `reclaimd events`: the engine's prune events, as they happen or from a window of time.
+struct EventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Print the engine's prune events.",
+        discussion: """
+            Streams until interrupted, reconnecting when the engine restarts, without printing an event twice. \
+            With --until, exits once the engine closes the stream at that time.
+            """
+    )
+
+    @OptionGroup var engine: EngineOptions
+
+    @Option(help: ArgumentHelp("Replay events from this time. \(TimeArgument.formsHelp).", valueName: "time"))
+    var since: TimeArgument?
+
+    @Option(help: ArgumentHelp("Stop at this time. \(TimeArgument.formsHelp).", valueName: "time"))
+    var until: TimeArgument?
+
+    @Flag(help: "Print every event, not only prunes.")
+    var all = false
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    func run() async throws {
+        let endpoint = try engine.endpoint()
+        let now = Timestamp.now()
+        let query = EventQuery(
+            since: since?.resolve(now: now),
+            until: until?.resolve(now: now),
+            filters: all ? [:] : EventQuery.pruneFilter
+        )
+        if let since = query.since, let until = query.until, until < since {
+            throw ValidationError("--until (\(until)) is before --since (\(since))")
+        }
+        let logger = Logger(label: "reclaimd")
+        let subscription = EventSubscription(
+            client: EngineClient(endpoint: endpoint),
+            query: query,
+            policy: .afterFirstConnection,
+            logger: logger
+        )
+        let printJSON = json
+        let printAll = all
+        try await CommandFailure.reporting {
+            try await Interruption.runUntilSignalled {
+                try await subscription.run(onNotification: { notification in
+                    switch notification {
+                    case .connected(let identity):
+                        logger.debug("connected to \(identity.serverProduct) at \(endpoint), API \(identity.negotiatedVersion)")
+                    case .disconnected(let reason, let retryIn):
+                        logger.warning("\(reason); reconnecting in \(DurationText.format(retryIn))")
+                    }
+                }, onEvent: { event in
+                    // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
+                    guard printAll || event.isPrune else { return }
+                    Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `reclaimd` command line.
+@main
+struct Reclaimd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reclaimd",
+        abstract: "Act on the disk space container engines reclaim.",
+        discussion: """
+            reclaimd follows a Docker or Podman engine's event stream, reads the bytes each prune frees, \
+            and runs hooks such as fstrim when they add up.
+            """,
+        version: ReclaimdVersion.current,
+        subcommands: [EventsCommand.self]
+    )
+}
+
+/// The version reported by `--version` and in the User-Agent.
+enum ReclaimdVersion {
+    static let current = "0.1.0"
+}
