@@ -50,7 +50,7 @@ let package = Package(
                 "EngineAPI",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -40,10 +40,11 @@ public enum DurationText {
         return parts > 0 ? .nanoseconds(total) : nil
     }
 
-    /// A short human form: `1h30m`, `10s`, `500ms`, `0s`.
+    /// A short human form, to the millisecond: `1h30m`, `10s`, `1s500ms`, `0s`; under a millisecond, `250ns`.
     public static func format(_ duration: Duration) -> String {
         var nanos = duration.totalNanoseconds
         if nanos == 0 { return "0s" }
+        if nanos.magnitude >= 1_000_000 { nanos = nanos / 1_000_000 * 1_000_000 }
         var text = nanos < 0 ? "-" : ""
         nanos = nanos.magnitude > Int64.max.magnitude ? Int64.max : abs(nanos)
         let units: [(String, Int64)] = [("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000)]

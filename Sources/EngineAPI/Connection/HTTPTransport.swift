@@ -56,19 +56,33 @@ struct HTTPTransport: Sendable {
                     head.headers.add(name: "Content-Type", value: "application/json")
                     head.headers.add(name: "Content-Length", value: String(body.count))
                 }
-                try await outbound.write(.head(head))
-                if let body {
-                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+                // An engine may answer and close before the request is fully written (a 400 for a bad query):
+                // a failed write is reported only if no answer follows it.
+                var writeError: (any Error)?
+                do {
+                    try await outbound.write(.head(head))
+                    if let body {
+                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+                    }
+                    try await outbound.write(.end(nil))
+                } catch {
+                    writeError = error
                 }
-                try await outbound.write(.end(nil))
                 var reader = ResponseBodyReader(inbound.makeAsyncIterator(), endpoint: endpoint)
-                let responseHead = try await reader.readHead()
+                let responseHead: HTTPResponseHead
+                do {
+                    responseHead = try await reader.readHead()
+                } catch {
+                    throw writeError ?? error
+                }
                 return try await handle(responseHead, &reader)
             }
         } catch let error as EngineError {
             throw error
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as HTTPParserError where error == .invalidEOFState {
+            throw EngineError(.connectionLost, "the engine at \(endpoint) closed the connection in the middle of an answer (is it stopping?)")
         } catch {
             throw EngineError(.connectionLost, "connection to the engine at \(endpoint) broke: \(error)")
         }

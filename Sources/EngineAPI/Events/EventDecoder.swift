@@ -14,6 +14,12 @@ public struct MalformedEventLine: Error, Sendable, Equatable, CustomStringConver
     /// Why it was not accepted.
     public var reason: String
 
+    public init(offset: Int, excerpt: String, reason: String) {
+        self.offset = offset
+        self.excerpt = excerpt
+        self.reason = reason
+    }
+
     public var description: String {
         "skipped a malformed event at byte \(offset) of the stream (\(reason)): \(excerpt)"
     }

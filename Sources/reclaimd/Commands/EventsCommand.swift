@@ -51,14 +51,8 @@ struct EventsCommand: AsyncParsableCommand {
         let printAll = all
         try await CommandFailure.reporting {
             try await Interruption.runUntilSignalled {
-                try await subscription.run(onNotification: { notification in
-                    switch notification {
-                    case .connected(let identity):
-                        logger.debug("connected to \(identity.serverProduct) at \(endpoint), API \(identity.negotiatedVersion)")
-                    case .disconnected(let reason, let retryIn):
-                        logger.warning("\(reason); reconnecting in \(DurationText.format(retryIn))")
-                    }
-                }, onEvent: { event in
+                var connection = ConnectionReport(logger: logger, endpoint: endpoint)
+                try await subscription.run(onNotification: { connection.report($0) }, onEvent: { event in
                     // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
                     guard printAll || event.isPrune else { return }
                     Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))

@@ -1,0 +1,45 @@
+import EngineAPI
+import Foundation
+import NIOHTTP1
+
+/// Real resources with real data on a test daemon, and prunes through the Engine API.
+extension DockerDaemon {
+    /// A named volume holding `megabytes` MiB, written by a container that is then removed, and a stopped
+    /// container that wrote `containerMegabytes` MiB into its own filesystem.
+    func createReclaimableResources(volume: String, volumeMegabytes: Int, container: String, containerMegabytes: Int) throws {
+        if (try? docker("image inspect bb:latest")) == nil { try importBusyboxImage("bb:latest") }
+        try docker("volume create \(volume)")
+        try docker("run --rm -v \(volume):/data bb:latest sh -c 'dd if=/dev/zero of=/data/f bs=1048576 count=\(volumeMegabytes) 2>/dev/null'")
+        try docker("run --name \(container) bb:latest sh -c 'dd if=/dev/zero of=/f bs=1048576 count=\(containerMegabytes) 2>/dev/null'")
+    }
+
+    /// `POST path` and the `SpaceReclaimed` of the answer (absent counts as 0, as for networks).
+    func prune(_ path: String) async throws -> UInt64 {
+        let identity = try await client.ping()
+        let (head, body) = try await client.request(.POST, identity.path(path))
+        guard head.status == 200 else {
+            throw TestFailure("POST \(path) answered \(head.status): \(String(decoding: body, as: UTF8.self))")
+        }
+        let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return (object?["SpaceReclaimed"] as? NSNumber)?.uint64Value ?? 0
+    }
+}
+
+/// One line of `reclaimd events --json`, decoded for assertions.
+struct PrintedEvent: Decodable, Hashable {
+    var time: String
+    var time_nano: Int64
+    var engine: String
+    var resource: String
+    var action: String
+    var reclaimed_bytes: UInt64?
+    var actor_id: String
+    var attributes: [String: String]
+
+    static func parse(_ lines: [String]) throws -> [PrintedEvent] {
+        try lines.map { try JSONDecoder().decode(PrintedEvent.self, from: Data($0.utf8)) }
+    }
+}
+
+/// The JSON keys `reclaimd events --json` promises, exactly.
+let documentedEventKeys: Set<String> = ["time", "time_nano", "engine", "resource", "action", "reclaimed_bytes", "actor_id", "attributes"]
