@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Our own targets build with warnings as errors: "no warnings" is checked, not hoped for.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "reclaimd",
     platforms: [.macOS(.v15)],
@@ -21,7 +24,7 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]
         ),
         // Pure text formats shared by every layer: times, byte counts, durations, JSON text.
-        .target(name: "Formats"),
+        .target(name: "Formats", swiftSettings: strict),
         // The engine client: endpoint, HTTP/1.1 over NIO, version negotiation, the event stream and its model.
         .target(
             name: "EngineAPI",
@@ -31,7 +34,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "reclaimd",
@@ -41,23 +45,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(
             name: "EngineAPITests",
             dependencies: [
                 "EngineAPI",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "EngineAPI",
                 "Formats",
-            ]
+            ],
+            swiftSettings: strict
         ),
     ]
 )

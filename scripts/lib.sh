@@ -1,0 +1,37 @@
+# Shared by the scripts: paths, tool checks, and clean-up of what the tests and the demo start.
+# Sourced, not run.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="/opt/swift/usr/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+require_root() {
+    [ "$(id -u)" -eq 0 ] || die "this needs root: it installs packages and starts dockerd and journald (run with sudo)"
+}
+
+# Stops every dockerd the tests or the demo started (their directories are /tmp/rd-* and /tmp/reclaimd-demo*),
+# their containerd, and unmounts what they left mounted. Never touches a system dockerd.
+cleanup_private_engines() {
+    local pidfile pid pids=()
+    for pidfile in /tmp/rd-*/docker.pid /tmp/reclaimd-demo*/docker.pid; do
+        [ -f "$pidfile" ] || continue
+        pid=$(cat "$pidfile" 2>/dev/null) || continue
+        kill "$pid" 2>/dev/null && pids+=("$pid")
+    done
+    # Wait up to 20 s for them to exit; a daemon still writing its data root would undo the removal below.
+    for pid in "${pids[@]}"; do
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    for pidfile in /tmp/rd-*/exec/containerd/containerd.pid /tmp/reclaimd-demo*/exec/containerd/containerd.pid; do
+        [ -f "$pidfile" ] || continue
+        kill -9 "$(cat "$pidfile")" 2>/dev/null || true
+    done
+    local target
+    { findmnt -rn -o TARGET | grep -E '^/tmp/(rd-|reclaimd-demo)' | sort -r || true; } | while read -r target; do
+        umount -l "$target" 2>/dev/null || true
+    done
+    rm -rf /tmp/rd-* /tmp/reclaimd-demo* 2>/dev/null || true
+}
