@@ -37,9 +37,32 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The systemd journal: structured writing with stderr fallback, a swift-log handler, reading back.
+        .target(
+            name: "Journal",
+            dependencies: [
+                "CSystemd",
+                "Formats",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Wiring the pieces into what the commands run: the event audit, and (later) services and state.
+        .target(
+            name: "Agent",
+            dependencies: [
+                "EngineAPI",
+                "Journal",
+                "Formats",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "reclaimd",
             dependencies: [
+                "Agent",
+                "Journal",
                 "EngineAPI",
                 "Formats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,9 +81,12 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "JournalTests", dependencies: ["Journal"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
+                "Agent",
+                "Journal",
                 "EngineAPI",
                 "Formats",
             ],

@@ -35,3 +35,25 @@ cleanup_private_engines() {
     done
     rm -rf /tmp/rd-* /tmp/reclaimd-demo* 2>/dev/null || true
 }
+
+# Starts systemd-journald standalone when its socket is absent (these machines boot without systemd).
+# Sets STARTED_JOURNALD=1 when it did, so the caller can stop it afterwards.
+STARTED_JOURNALD=0
+ensure_journald() {
+    if [ -S /run/systemd/journal/socket ] && pidof systemd-journald >/dev/null; then
+        return 0
+    fi
+    say "starting systemd-journald (standalone)"
+    setsid -f /lib/systemd/systemd-journald </dev/null >/dev/null 2>&1
+    STARTED_JOURNALD=1
+    for _ in $(seq 1 100); do [ -S /run/systemd/journal/socket ] && return 0; sleep 0.1; done
+    die "systemd-journald did not create /run/systemd/journal/socket"
+}
+
+# Stops journald if we started it (tests may have restarted it under another pid).
+stop_started_journald() {
+    if [ "$STARTED_JOURNALD" = 1 ]; then
+        local pids; pids=$(pidof systemd-journald || true)
+        [ -n "$pids" ] && kill $pids 2>/dev/null || true
+    fi
+}

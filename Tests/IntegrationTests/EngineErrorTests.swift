@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// How `reclaimd events` and the client fail: one clear line, a distinct exit status, never a crash.
-@Suite("engine failures", .serialized, .timeLimit(.minutes(3)))
+extension Integration {
+@Suite("engine failures", .timeLimit(.minutes(3)))
 struct EngineErrorTests {
     @Test("a missing socket: exit 69 and one line naming it")
     func missingSocket() async throws {
@@ -66,4 +67,5 @@ struct EngineErrorTests {
             }
         }
     }
+}
 }

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// `reclaimd events` against a real dockerd.
-@Suite("events against a real Docker engine", .serialized, .timeLimit(.minutes(5)))
+extension Integration {
+@Suite("events against a real Docker engine", .timeLimit(.minutes(5)))
 struct EventsCommandTests {
     @Test("reports exactly the prune events of API prunes, with the SpaceReclaimed the engine returned")
     func matchesAPIPrunes() async throws {
@@ -71,7 +72,7 @@ struct EventsCommandTests {
     @Test("resumes after the engine restarts (SIGTERM, then SIGKILL): every later prune arrives, none twice")
     func resumesAcrossRestarts() async throws {
         try await withDockerDaemon { daemon in
-            let stream = try ReclaimdProcess(["events", "--host", daemon.host, "--json"], directory: daemon.directory)
+            let stream = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--log-target", "stderr"], directory: daemon.directory)
             var expected: [UInt64] = []
             func pruneVolume(_ name: String, megabytes: Int) async throws {
                 try daemon.createReclaimableResources(volume: name, volumeMegabytes: megabytes, container: "c-\(name)", containerMegabytes: 1)
@@ -80,7 +81,7 @@ struct EventsCommandTests {
                 let count = expected.count
                 try await waitUntil(timeout: .seconds(20), "the prune to be printed") { stream.stdoutLines.count >= count }
             }
-            try await waitUntil(timeout: .seconds(10), "reclaimd to start") { stream.process.isRunning }
+            try await waitUntil(timeout: .seconds(10), "reclaimd to start") { stream.isRunning }
             try await Task.sleep(for: .milliseconds(500))
             try await pruneVolume("before", megabytes: 1)
             for (round, signal) in [SIGTERM, SIGKILL].enumerated() {
@@ -105,7 +106,7 @@ struct EventsCommandTests {
         try await withDockerDaemon { daemon in
             let proxy = try SocketProxy(target: daemon.socketPath, directory: daemon.directory)
             defer { proxy.stop() }
-            let stream = try ReclaimdProcess(["events", "--host", "unix://" + proxy.socketPath, "--json"], directory: daemon.directory)
+            let stream = try ReclaimdProcess(["events", "--host", "unix://" + proxy.socketPath, "--json", "--log-target", "stderr"], directory: daemon.directory)
             try await Task.sleep(for: .seconds(1))
             for name in ["va", "vb"] {
                 try daemon.docker("volume create \(name)")
@@ -127,4 +128,5 @@ struct EventsCommandTests {
             #expect(Set(printed.map(\.time_nano)).count == 3)
         }
     }
+}
 }

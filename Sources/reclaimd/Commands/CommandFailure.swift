@@ -1,5 +1,6 @@
 import ArgumentParser
 import EngineAPI
+import Journal
 
 /// Exit statuses, from sysexits(3) so that service managers can tell failures apart.
 enum ExitStatus {

@@ -1,6 +1,8 @@
+import Agent
 import ArgumentParser
 import EngineAPI
 import Formats
+import Journal
 import Logging
 import UnixSignals
 
@@ -16,6 +18,7 @@ struct EventsCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var engine: EngineOptions
+    @OptionGroup var logging: LoggingOptions
 
     @Option(help: ArgumentHelp("Replay events from this time. \(TimeArgument.formsHelp).", valueName: "time"))
     var since: TimeArgument?
@@ -29,6 +32,9 @@ struct EventsCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line.")
     var json = false
 
+    @Flag(help: "Also record each event as a journal entry (through --log-target), for auditing with journalctl.")
+    var journal = false
+
     func run() async throws {
         let endpoint = try engine.endpoint()
         let now = Timestamp.now()
@@ -40,6 +46,8 @@ struct EventsCommand: AsyncParsableCommand {
         if let since = query.since, let until = query.until, until < since {
             throw ValidationError("--until (\(until)) is before --since (\(since))")
         }
+        let sink = logging.bootstrap()
+        defer { sink.flush() }
         let logger = Logger(label: "reclaimd")
         let subscription = EventSubscription(
             client: EngineClient(endpoint: endpoint),
@@ -49,6 +57,7 @@ struct EventsCommand: AsyncParsableCommand {
         )
         let printJSON = json
         let printAll = all
+        let recordInJournal = journal
         try await CommandFailure.reporting {
             try await Interruption.runUntilSignalled {
                 var connection = ConnectionReport(logger: logger, endpoint: endpoint)
@@ -56,6 +65,7 @@ struct EventsCommand: AsyncParsableCommand {
                     // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
                     guard printAll || event.isPrune else { return }
                     Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
+                    if recordInJournal { sink.write(EventAuditEntry.entry(for: event)) }
                 })
             }
         }

@@ -1,5 +1,6 @@
 import EngineAPI
 import Formats
+import Journal
 import Logging
 
 /// Logs changes of the connection's state once each, not once per retry: the first failure is a warning,
@@ -20,18 +21,26 @@ struct ConnectionReport {
         case .connected(let identity):
             connections += 1
             let what = "\(identity.serverProduct) at \(endpoint), API \(identity.negotiatedVersion)"
+            let metadata: Logger.Metadata = [
+                JournalLogHandler.messageIDKey: "\(MessageID.engineConnected.hex)",
+                "engine": "\(identity.kind.rawValue)", "engine_host": "\(endpoint)",
+                "engine_server": "\(identity.server)", "api_version": "\(identity.negotiatedVersion)",
+            ]
             if connections == 1 {
-                logger.debug("connected to \(what)")
+                logger.debug("connected to \(what)", metadata: metadata)
             } else {
-                logger.info("reconnected to \(what)")
+                logger.info("reconnected to \(what)", metadata: metadata)
             }
             lastFailure = nil
         case .disconnected(let reason, let retryIn):
             let line = "\(reason); retrying in \(DurationText.format(retryIn))"
+            let metadata: Logger.Metadata = [
+                JournalLogHandler.messageIDKey: "\(MessageID.engineLost.hex)", "engine_host": "\(endpoint)",
+            ]
             if reason == lastFailure {
-                logger.debug("\(line)")
+                logger.debug("\(line)", metadata: metadata)
             } else {
-                logger.warning("\(line)")
+                logger.warning("\(line)", metadata: metadata)
             }
             lastFailure = reason
         }

@@ -11,7 +11,7 @@ final class DockerDaemon: @unchecked Sendable {
     var host: String { "unix://" + socketPath }
     var endpoint: EngineEndpoint { .unix(path: socketPath) }
     var client: EngineClient { EngineClient(endpoint: endpoint) }
-    private var process: Process?
+    private var process: ChildProcess?
 
     /// Starts a daemon and waits for `/_ping`. `dataRoot` may be given (e.g. on a loop-mounted filesystem).
     init(dataRoot: String? = nil) async throws {
@@ -25,23 +25,15 @@ final class DockerDaemon: @unchecked Sendable {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/dockerd") else {
             throw TestFailure("dockerd is not installed: the integration tests need Debian's docker.io (scripts/test installs it)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/dockerd")
-        process.arguments = [
+        let process = try ChildProcess("/usr/sbin/dockerd", [
             "--data-root", dataRoot, "--exec-root", directory + "/exec", "--pidfile", directory + "/docker.pid",
             "-H", host, "--storage-driver", "vfs", "--iptables=false", "--bridge=none",
-        ]
-        let log = FileManager.default.createFile(atPath: directory + "/dockerd.log", contents: nil)
-            ? FileHandle(forWritingAtPath: directory + "/dockerd.log") : nil
-        log?.seekToEndOfFile()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        ], stdout: directory + "/dockerd.log", stderr: directory + "/dockerd.log")
         self.process = process
         do {
             try await waitUntil(timeout: .seconds(60), "dockerd at \(host) to answer /_ping") {
-                guard process.isRunning else {
-                    throw TestFailure("dockerd exited with \(process.terminationStatus): \(self.logTail())")
+                if let status = process.status {
+                    throw TestFailure("dockerd exited with \(status): \(self.logTail())")
                 }
                 return (try? await self.client.ping()) != nil
             }
@@ -54,11 +46,10 @@ final class DockerDaemon: @unchecked Sendable {
     /// Stops the daemon with a signal and waits for it and its containerd to exit.
     func stop(signal: Int32 = SIGTERM) async {
         guard let process, process.isRunning else { return }
-        kill(process.processIdentifier, signal)
-        try? await waitUntil(timeout: .seconds(30), "dockerd to exit") { !process.isRunning }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        process.signal(signal)
+        if (try? await process.wait(timeout: .seconds(30))) == nil {
+            process.signal(SIGKILL)
+            _ = process.waitBlocking()
         }
         // After SIGKILL the managed containerd outlives dockerd; end it so the next start is clean.
         if let pid = try? String(contentsOfFile: directory + "/exec/containerd/containerd.pid", encoding: .utf8),

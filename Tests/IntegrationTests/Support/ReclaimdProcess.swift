@@ -13,7 +13,7 @@ enum ReclaimdBinary {
 
 /// A running `reclaimd` whose stdout and stderr go to files the test reads while it runs.
 final class ReclaimdProcess: @unchecked Sendable {
-    let process = Process()
+    let child: ChildProcess
     let stdoutPath: String
     let stderrPath: String
 
@@ -24,33 +24,26 @@ final class ReclaimdProcess: @unchecked Sendable {
         let name = UUID().uuidString.prefix(8)
         stdoutPath = "\(directory)/reclaimd-\(name).out"
         stderrPath = "\(directory)/reclaimd-\(name).err"
-        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: ReclaimdBinary.path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-        process.standardError = FileHandle(forWritingAtPath: stderrPath)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        child = try ChildProcess(ReclaimdBinary.path, arguments, environment: environment,
+                                 stdout: stdoutPath, stderr: stderrPath)
     }
 
+    var isRunning: Bool { child.isRunning }
     var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
     var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
 
     /// Sends a signal and waits for the exit status.
     func stop(signal: Int32 = SIGINT) async throws -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        child.signal(signal)
         return try await waitForExit(timeout: .seconds(30))
     }
 
     func waitForExit(timeout: Duration) async throws -> Int32 {
-        try await waitUntil(timeout: timeout, "reclaimd to exit") { !self.process.isRunning }
-        return process.terminationStatus
+        try await child.wait(timeout: timeout)
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        child.signal(SIGKILL)
     }
 }

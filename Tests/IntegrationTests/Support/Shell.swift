@@ -8,25 +8,18 @@ enum Shell {
         var stderr: String
     }
 
-    /// Runs `/bin/sh -c command` to completion.
+    /// Runs `/bin/sh -c command` to completion; its output is collected through files, so it cannot block on a pipe.
     @discardableResult
     static func run(_ command: String, environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a full pipe cannot deadlock the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let directory = NSTemporaryDirectory() + "rd-shell-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let child = try ChildProcess("/bin/sh", ["-c", command], environment: environment,
+                                     stdout: directory + "/out", stderr: directory + "/err")
+        let status = child.waitBlocking()
+        return Result(status: status,
+                      stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
     }
 
     /// Runs a command that must succeed; its stderr is in the error otherwise.

@@ -5,7 +5,7 @@ import Foundation
 final class SocketProxy: @unchecked Sendable {
     let socketPath: String
     let target: String
-    private var process: Process?
+    private var process: ChildProcess?
 
     private static let script = """
         import os, socket, sys, threading
@@ -37,11 +37,7 @@ final class SocketProxy: @unchecked Sendable {
     }
 
     func start() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, socketPath, target]
-        try process.run()
-        self.process = process
+        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, socketPath, target])
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socketPath), Date() < deadline { usleep(20_000) }
     }
@@ -49,8 +45,8 @@ final class SocketProxy: @unchecked Sendable {
     /// Kills the proxy: every connection through it breaks at once.
     func stop() {
         guard let process, process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        _ = process.waitBlocking()
         try? FileManager.default.removeItem(atPath: socketPath)
         self.process = nil
     }

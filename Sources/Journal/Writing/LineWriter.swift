@@ -6,10 +6,16 @@ import Musl
 
 /// Whole lines written straight to a file descriptor with write(2): unbuffered, so `reclaimd events | consumer`
 /// sees each event as it happens, and never interleaved mid-line.
-struct LineWriter: Sendable {
-    let descriptor: Int32
+public struct LineWriter: Sendable {
+    /// The file descriptor written to.
+    public let descriptor: Int32
 
-    func writeLine(_ line: String) {
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Writes `line` and a newline in as few write(2) calls as the kernel allows.
+    public func writeLine(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
         var written = 0
@@ -27,9 +33,9 @@ struct LineWriter: Sendable {
 }
 
 /// The process's standard streams as line writers.
-enum Console {
+public enum Console {
     /// Events and results.
-    static let output = LineWriter(descriptor: 1)
+    public static let output = LineWriter(descriptor: 1)
     /// Errors that end a command.
-    static let error = LineWriter(descriptor: 2)
+    public static let error = LineWriter(descriptor: 2)
 }

@@ -1,0 +1,34 @@
+import EngineAPI
+import Formats
+import Journal
+
+/// The journal entry that records one engine event: exactly one per event, so `journalctl` is the audit trail.
+public enum EventAuditEntry {
+    /// `image prune reclaimed 9.3 MB` with RECLAIMD_RESOURCE, _ACTION, _RECLAIMED_BYTES (omitted when unknown),
+    /// _EVENT_TIME_NS, _ENGINE, _EVENT_KEY (stable: the same event always has the same key) and _ACTOR_ID.
+    public static func entry(for event: ReclaimEvent) -> JournalEntry {
+        var entry = JournalEntry(message: message(for: event), priority: .info, messageID: .eventReceived)
+        entry.add("resource", event.resource)
+        entry.add("action", event.action)
+        if let bytes = event.reclaimedBytes {
+            entry.add("reclaimed_bytes", String(bytes))
+        }
+        entry.add("event_time_ns", String(event.time.nanoseconds))
+        entry.add("engine", event.engine.rawValue)
+        entry.add("event_key", event.key.description)
+        if !event.actorID.isEmpty {
+            entry.add("actor_id", event.actorID)
+        }
+        return entry
+    }
+
+    /// What a person reads in `journalctl`.
+    static func message(for event: ReclaimEvent) -> String {
+        if event.isPrune {
+            let amount = event.reclaimedBytes.map(ByteCountText.decimal) ?? "unknown bytes"
+            return "\(event.resource) prune reclaimed \(amount)"
+        }
+        let actor = event.actorID.isEmpty ? "" : " \(event.actorID.prefix(12))"
+        return "\(event.resource) \(event.action)\(actor)"
+    }
+}

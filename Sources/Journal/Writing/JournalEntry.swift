@@ -1,0 +1,84 @@
+import Formats
+
+/// One structured journal entry: a message, a priority, an optional MESSAGE_ID and fields whose values are bytes,
+/// so that a value with newlines or any binary content is kept as it is.
+public struct JournalEntry: Sendable, Equatable {
+    /// syslog priorities, as journald's `PRIORITY` field takes them.
+    public enum Priority: Int, Sendable, Comparable {
+        case emergency = 0, alert, critical, error, warning, notice, info, debug
+
+        public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// The word the stderr form prints.
+        public var name: String {
+            switch self {
+            case .emergency: return "emerg"
+            case .alert: return "alert"
+            case .critical: return "crit"
+            case .error: return "error"
+            case .warning: return "warning"
+            case .notice: return "notice"
+            case .info: return "info"
+            case .debug: return "debug"
+            }
+        }
+    }
+
+    /// `MESSAGE`.
+    public var message: String
+    /// `PRIORITY`.
+    public var priority: Priority
+    /// `MESSAGE_ID`: which kind of entry this is (see `MessageID` and packaging/reclaimd.catalog).
+    public var messageID: MessageID?
+    /// Further fields, names already valid for journald, in the order written.
+    public private(set) var fields: [(name: String, value: [UInt8])] = []
+    /// When the entry was made (journald stamps its own; the stderr form prints this).
+    public var time: Timestamp
+
+    public init(message: String, priority: Priority = .info, messageID: MessageID? = nil, time: Timestamp = .now()) {
+        self.message = message
+        self.priority = priority
+        self.messageID = messageID
+        self.time = time
+    }
+
+    /// Adds a project field; `key` is normalized (`RECLAIMD_` prefix, uppercase, other characters `_`).
+    public mutating func add(_ key: String, _ value: String) {
+        fields.append((JournalFieldName.project(key), Array(value.utf8)))
+    }
+
+    /// Adds a project field with a binary value.
+    public mutating func add(_ key: String, bytes: [UInt8]) {
+        fields.append((JournalFieldName.project(key), bytes))
+    }
+
+    /// Adds a field under a name journald defines (`CODE_FILE`, `SYSLOG_IDENTIFIER`, ...), not prefixed.
+    public mutating func addStandard(_ name: String, _ value: String) {
+        guard JournalFieldName.isValid(name) else { return add(name, value) }
+        fields.append((name, Array(value.utf8)))
+    }
+
+    /// The value of the first field with this name.
+    public func value(of name: String) -> [UInt8]? {
+        fields.first { $0.name == name }?.value
+    }
+
+    /// Every field as journald receives it, `NAME=value`, MESSAGE, PRIORITY and MESSAGE_ID first.
+    func wireFields(identifier: String) -> [[UInt8]] {
+        var wire: [[UInt8]] = [
+            Array("MESSAGE=".utf8) + Array(message.utf8),
+            Array("PRIORITY=\(priority.rawValue)".utf8),
+            Array("SYSLOG_IDENTIFIER=\(identifier)".utf8),
+        ]
+        if let messageID { wire.append(Array("MESSAGE_ID=\(messageID.hex)".utf8)) }
+        for field in fields {
+            wire.append(Array(field.name.utf8) + [UInt8(ascii: "=")] + field.value)
+        }
+        return wire
+    }
+
+    public static func == (lhs: JournalEntry, rhs: JournalEntry) -> Bool {
+        lhs.message == rhs.message && lhs.priority == rhs.priority && lhs.messageID == rhs.messageID
+            && lhs.time == rhs.time && lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+    }
+}

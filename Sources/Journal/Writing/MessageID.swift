@@ -1,0 +1,31 @@
+/// The stable 128-bit MESSAGE_IDs of reclaimd's entries, generated once with `systemd-id128 new`.
+/// packaging/reclaimd.catalog explains each; `journalctl -x` shows the explanation.
+public struct MessageID: Sendable, Hashable {
+    /// 32 lowercase hex digits.
+    public let hex: String
+
+    init(_ hex: String) {
+        self.hex = hex
+    }
+
+    /// An ID from 32 hex digits (any case); nil for anything else.
+    public init?(hex: String) {
+        let lower = hex.lowercased()
+        guard lower.utf8.count == 32, lower.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            return nil
+        }
+        self.hex = lower
+    }
+
+    /// An engine event was received (one entry per event; prunes carry the reclaimed bytes).
+    public static let eventReceived = MessageID("cc7a67629954462bba7eb086f983131e")
+    /// Connected, or connected again, to the engine.
+    public static let engineConnected = MessageID("53929e82f569405eae718cf2c7d86991")
+    /// The connection to the engine was lost or could not be made; retrying.
+    public static let engineLost = MessageID("aeb45c1f3fe54940b9e9f6a2f156b05b")
+    /// The journal took entries again after a stretch in which they went to stderr.
+    public static let journalResumed = MessageID("04002eb027314c49979308e72f4c918d")
+
+    /// Every ID, for the catalog test.
+    public static let all: [MessageID] = [.eventReceived, .engineConnected, .engineLost, .journalResumed]
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Journal
+
+/// The machine's real systemd-journald, started standalone when it is not running (scripts/test does the same).
+enum Journald {
+    static let binary = "/lib/systemd/systemd-journald"
+
+    static var pid: Int32? {
+        let result = try? Shell.run("pidof -s systemd-journald")
+        return result.flatMap { Int32($0.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Makes sure journald runs and answers; fails (never skips) when it cannot.
+    static func ensureRunning() async throws {
+        if pid == nil { try start() }
+        try await waitUntil(timeout: .seconds(20), "journald to run with its socket") {
+            pid != nil && SystemJournal.isAvailable
+        }
+    }
+
+    static func start() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw TestFailure("no \(binary): the journal tests need Debian's systemd package")
+        }
+        // Its own session, so it outlives the test process like the journald that scripts/test starts.
+        _ = try ChildProcess(binary, [], newSession: true)
+    }
+
+    /// Stops journald with SIGTERM and waits for it to be gone.
+    static func stop() async throws {
+        guard let pid else { return }
+        kill(pid, SIGTERM)
+        try await waitUntil(timeout: .seconds(20), "journald to exit") {
+            // Reap it if a test started it (then it is our child and would linger as a zombie).
+            _ = waitpid(pid, nil, WNOHANG)
+            return kill(pid, 0) != 0
+        }
+    }
+
+    /// Entries matching `FIELD=value`, polled until at least `count` are readable.
+    static func read(_ match: String, atLeast count: Int, timeout: Duration = .seconds(60)) async throws -> [JournalRecord] {
+        var records: [JournalRecord] = []
+        try await waitUntil(timeout: timeout, "\(count) journal entries matching \(match)") {
+            records = try JournalReader(matches: [match]).readAll()
+            return records.count >= count
+        }
+        return records
+    }
+}
