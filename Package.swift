@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // libsystemd: sd-journal and sd-daemon, through a system-library target.
@@ -35,6 +36,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        // Configuration and the rule state machine: pure, no I/O.
+        .target(
+            name: "Rules",
+            dependencies: ["Formats", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
         // The systemd journal: structured writing with stderr fallback, a swift-log handler, reading back.
@@ -82,6 +89,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -140,7 +140,4 @@ struct DigitScanner {
         return text
     }
 
-    mutating func skipSpaces() {
-        while peek == 32 { index += 1 }
-    }
 }

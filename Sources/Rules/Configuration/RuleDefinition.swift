@@ -1,0 +1,75 @@
+/// One rule as configured: which events it collects, when it fires, and the hook it starts.
+public struct RuleDefinition: Sendable, Equatable {
+    public var name: String
+    /// Engine object types whose events match (`container`, `image`, `volume`, `network`, `builder`).
+    public var resources: [String]
+    /// Event actions that match; `prune` by default.
+    public var actions: [String]
+    /// The batch total of reclaimed bytes that arms the rule.
+    public var threshold: UInt64
+    /// Fire this long after the last matching event.
+    public var quiet: Duration
+    /// Fire at the latest this long after arming.
+    public var maxDelay: Duration
+    /// Least time between the starts of two runs.
+    public var cooldown: Duration
+    /// The hook's argv; the first element is an absolute path. Never run through a shell.
+    public var hook: [String]
+    /// Then SIGTERM to the hook's process group, SIGKILL 10 s later.
+    public var timeout: Duration
+    /// Extra environment for the hook.
+    public var environment: [String: String]
+
+    public static let allResources = ["container", "image", "volume", "network", "builder"]
+    public static let defaultHook = "/usr/libexec/reclaimd/hooks/fstrim"
+
+    public init(
+        name: String, resources: [String] = RuleDefinition.allResources, actions: [String] = ["prune"],
+        threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
+        cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600), environment: [String: String] = [:]
+    ) {
+        self.name = name
+        self.resources = resources
+        self.actions = actions
+        self.threshold = threshold
+        self.quiet = quiet
+        self.maxDelay = maxDelay
+        self.cooldown = cooldown
+        self.hook = hook
+        self.timeout = timeout
+        self.environment = environment
+    }
+
+    /// Without a configuration file: Docker Desktop's trim-after-delete. Prunes of everything that holds data,
+    /// threshold 0, quiet 10 s, the shipped fstrim hook.
+    public static let builtInTrim = RuleDefinition(
+        name: "trim", resources: ["container", "image", "volume", "builder"], hook: [defaultHook])
+
+    /// Whether an event of this type and action belongs to the rule.
+    public func matches(resource: String, action: String) -> Bool {
+        resources.contains(resource) && actions.contains(action)
+    }
+}
+
+/// The whole configuration.
+public struct AgentConfiguration: Sendable, Equatable {
+    /// `[engine] host`, when set.
+    public var engineHost: String?
+    /// `[state] dir`, when set.
+    public var stateDirectory: String?
+    public var rules: [RuleDefinition]
+
+    public init(engineHost: String? = nil, stateDirectory: String? = nil, rules: [RuleDefinition]) {
+        self.engineHost = engineHost
+        self.stateDirectory = stateDirectory
+        self.rules = rules
+    }
+
+    /// The configuration used when no file exists.
+    public static let builtIn = AgentConfiguration(rules: [.builtInTrim])
+
+    /// The server-side event filter: the union of the rules' types and actions.
+    public var eventFilter: [String: [String]] {
+        ["type": Array(Set(rules.flatMap(\.resources))).sorted(), "event": Array(Set(rules.flatMap(\.actions))).sorted()]
+    }
+}

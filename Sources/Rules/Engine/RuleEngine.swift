@@ -1,0 +1,84 @@
+import Formats
+
+/// The rule state machine: events and clock times in, decisions out. No I/O, no clock of its own, so a live agent
+/// (wall clock) and `simulate` (a virtual clock over recorded events) run the same code.
+///
+/// Per rule: matching events add to the pending batch; when its total reaches `threshold` the rule is armed. An
+/// armed rule fires at `last matching event + quiet` or `armed + max_delay`, whichever is first, and never sooner
+/// than `cooldown` after its last start. One run at a time: while a run is in progress, matching events form the
+/// next batch, which fires (once) after `runFinished` if it is armed by then.
+public struct RuleEngine: Sendable {
+    private struct State: Sendable {
+        var definition: RuleDefinition
+        var pending = Batch()
+        var armedAt: Timestamp?
+        var lastMatchAt: Timestamp?
+        var lastStart: Timestamp?
+        var running = false
+    }
+
+    private var states: [State]
+
+    public init(rules: [RuleDefinition]) {
+        states = rules.map { State(definition: $0) }
+    }
+
+    /// The rules, in configuration order.
+    public var rules: [RuleDefinition] { states.map(\.definition) }
+
+    /// Takes an event at clock time `now`; returns runs due at once (with `quiet = 0`).
+    public mutating func handle(_ event: RuleEvent, at now: Timestamp) -> [Decision] {
+        for index in states.indices where states[index].definition.matches(resource: event.resource, action: event.action) {
+            states[index].pending.add(event)
+            states[index].lastMatchAt = now
+            if states[index].armedAt == nil, states[index].pending.totalBytes >= states[index].definition.threshold {
+                states[index].armedAt = now
+            }
+        }
+        return advance(to: now)
+    }
+
+    /// Moves the clock to `now`; returns the runs that fell due.
+    public mutating func advance(to now: Timestamp) -> [Decision] {
+        var decisions: [Decision] = []
+        for index in states.indices {
+            guard let (due, trigger) = dueTime(states[index]), due <= now else { continue }
+            decisions.append(Decision(rule: states[index].definition.name, batch: states[index].pending, trigger: trigger, time: now))
+            states[index].pending = Batch()
+            states[index].armedAt = nil
+            states[index].lastMatchAt = nil
+            states[index].lastStart = now
+            states[index].running = true
+        }
+        return decisions
+    }
+
+    /// A rule's run ended at `now`; returns a follow-up run if its next batch is already due.
+    public mutating func runFinished(rule: String, at now: Timestamp) -> [Decision] {
+        for index in states.indices where states[index].definition.name == rule {
+            states[index].running = false
+        }
+        return advance(to: now)
+    }
+
+    /// The earliest time a decision can fall due, for the caller's timer; nil when nothing is armed.
+    public var nextDeadline: Timestamp? {
+        states.compactMap { dueTime($0)?.time }.min()
+    }
+
+    /// The batch a rule is collecting, for status and persistence.
+    public func pendingBatch(of rule: String) -> Batch? {
+        states.first { $0.definition.name == rule }?.pending
+    }
+
+    private func dueTime(_ state: State) -> (time: Timestamp, trigger: Trigger)? {
+        guard !state.running, let armedAt = state.armedAt, let lastMatch = state.lastMatchAt else { return nil }
+        let quietDue = lastMatch.advanced(by: state.definition.quiet)
+        let maxDelayDue = armedAt.advanced(by: state.definition.maxDelay)
+        var (due, trigger) = quietDue <= maxDelayDue ? (quietDue, Trigger.quiet) : (maxDelayDue, Trigger.maxDelay)
+        if let lastStart = state.lastStart {
+            due = max(due, lastStart.advanced(by: state.definition.cooldown))
+        }
+        return (due, trigger)
+    }
+}

@@ -1,0 +1,127 @@
+import Formats
+import Rules
+import Testing
+
+@Suite("Configuration parsing")
+struct ConfigurationParserTests {
+    private let parser = ConfigurationParser(file: "reclaimd.toml") { host in
+        host.hasPrefix("unix:///") || host.hasPrefix("tcp://") ? nil : "expected unix:///path or tcp://host:port"
+    }
+
+    @Test("reads the documented example with every key")
+    func fullExample() throws {
+        let configuration = try parser.parse("""
+            [engine]
+            host = "unix:///var/run/docker.sock"
+
+            [state]
+            dir = "/var/lib/reclaimd"
+
+            [[rule]]
+            name = "trim"
+            resources = ["container", "image", "volume", "builder"]
+            actions = ["prune"]
+            threshold = "1GiB"
+            quiet = "10s"
+            max_delay = "60s"
+            cooldown = "0s"
+            hook = ["/usr/libexec/reclaimd/hooks/fstrim", "--min-bytes", "1"]
+            timeout = "10m"
+            env = { KEY = "value" }
+
+            [[rule]]
+            name = "notify-2"
+            threshold = 5000
+            quiet = 0
+            hook = ["/usr/local/bin/notify"]
+            """)
+        #expect(configuration.engineHost == "unix:///var/run/docker.sock")
+        #expect(configuration.stateDirectory == "/var/lib/reclaimd")
+        #expect(configuration.rules == [
+            RuleDefinition(name: "trim", resources: ["container", "image", "volume", "builder"], threshold: 1 << 30,
+                           hook: ["/usr/libexec/reclaimd/hooks/fstrim", "--min-bytes", "1"], timeout: .seconds(600),
+                           environment: ["KEY": "value"]),
+            RuleDefinition(name: "notify-2", threshold: 5000, quiet: .zero, hook: ["/usr/local/bin/notify"]),
+        ])
+        #expect(configuration.eventFilter == ["type": ["builder", "container", "image", "network", "volume"], "event": ["prune"]])
+    }
+
+    private func errors(_ source: String) -> [String] {
+        do {
+            _ = try parser.parse(source)
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test("reports every error with FILE:LINE:COLUMN")
+    func brokenConfig() {
+        let found = errors("""
+            [engine]
+            host = "docker.sock"
+            colour = "blue"
+
+            [[rule]]
+            name = "Trim!"
+            threshold = "1 gigabyte"
+            quiet = "soon"
+            hook = ["relative/hook"]
+
+            [[rule]]
+            name = "a"
+            resources = ["image", "pod"]
+            hook = ["/bin/true"]
+            env = { RECLAIMD_RULE = "x" }
+
+            [[rule]]
+            name = "a"
+            hook = ["/bin/true"]
+            timeout = "0s"
+
+            [[rule]]
+            name = "b"
+            hook = ["/bin/true"]
+
+            [[rule]]
+            name = "b"
+            hook = ["/bin/true"]
+            """)
+        #expect(found == [
+            "reclaimd.toml:2:8: engine.host: expected unix:///path or tcp://host:port",
+            "reclaimd.toml:3:1: unknown key \"colour\" in [engine]; expected one of: host",
+            "reclaimd.toml:6:8: rule name must be a non-empty string of a-z, 0-9, _ and -",
+            "reclaimd.toml:7:13: threshold \"1 gigabyte\" is not a size; expected \(ByteSizeText.acceptedForms)",
+            "reclaimd.toml:8:9: quiet \"soon\" is not a duration; expected \(DurationText.acceptedForms)",
+            "reclaimd.toml:9:8: hook must be an array of strings whose first is an absolute path, e.g. [\"/usr/libexec/reclaimd/hooks/fstrim\"]",
+            "reclaimd.toml:13:13: unknown resource \"pod\"; expected: container, image, volume, network, builder",
+            "reclaimd.toml:15:7: env name \"RECLAIMD_RULE\": RECLAIMD_ variables are set by reclaimd for every run",
+            "reclaimd.toml:20:11: timeout \"0s\" is not a duration greater than zero; expected \(DurationText.acceptedForms)",
+            "reclaimd.toml:27:8: duplicate rule name \"b\" (first used by rule 4)",
+        ])
+    }
+
+    @Test("unknown keys anywhere, missing name and hook, wrong shapes")
+    func shapes() {
+        #expect(errors("retries = 3\n") == ["reclaimd.toml:1:1: unknown key \"retries\"; expected one of: engine, state, rule"])
+        #expect(errors("[[rule]]\nhook = [\"/bin/true\"]\nthresold = \"1GB\"\n") == [
+            "reclaimd.toml:1:1: rule 1 has no name",
+            "reclaimd.toml:3:1: unknown key \"thresold\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env",
+        ])
+        #expect(errors("[[rule]]\nname = \"x\"\n") == ["reclaimd.toml:1:1: rule \"x\" has no hook"])
+        #expect(errors("rule = 5\n") == ["reclaimd.toml:1:1: rules are an array of tables: write each as [[rule]]"])
+    }
+
+    @Test("a syntax error reports toml++'s position")
+    func syntax() {
+        let found = errors("[[rule]]\nname = \"unterminated\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("reclaimd.toml:2:") == true)
+        #expect(found.first?.contains("TOML syntax") == true)
+    }
+
+    @Test("an empty file is a configuration without rules")
+    func empty() throws {
+        #expect(try parser.parse("").rules.isEmpty)
+    }
+}
