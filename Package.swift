@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// Our own targets build with warnings as errors: "no warnings" is checked, not hoped for.
@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // Without its default SubprocessFoundation trait, which would link all of Foundation (~12 MB resident).
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2", traits: []),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         // libsystemd: sd-journal and sd-daemon, through a system-library target.
@@ -44,6 +47,16 @@ let package = Package(
             dependencies: ["Formats", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
+        // Running a hook: argv, environment, stdin, output lines, timeout, process group; and checking hook files.
+        .target(
+            name: "Hooks",
+            dependencies: [
+                "Formats",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
         // The systemd journal: structured writing with stderr fallback, a swift-log handler, reading back.
         .target(
             name: "Journal",
@@ -60,6 +73,8 @@ let package = Package(
             dependencies: [
                 "EngineAPI",
                 "Journal",
+                "Rules",
+                "Hooks",
                 "Formats",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -69,6 +84,7 @@ let package = Package(
             name: "reclaimd",
             dependencies: [
                 "Agent",
+                "Rules",
                 "Journal",
                 "EngineAPI",
                 "Formats",

@@ -11,7 +11,7 @@ struct Reclaimd: AsyncParsableCommand {
             and runs hooks such as fstrim when they add up.
             """,
         version: ReclaimdVersion.current,
-        subcommands: [EventsCommand.self]
+        subcommands: [EventsCommand.self, RunCommand.self, CheckCommand.self, SimulateCommand.self]
     )
 }
 

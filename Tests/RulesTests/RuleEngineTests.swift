@@ -21,42 +21,16 @@ struct RuleEngineTests {
                        cooldown: cooldown, hook: ["/bin/true"])
     }
 
-    /// Feeds events at their own times, then runs the clock to `until`, finishing each run after `hookDuration`.
-    private func simulate(_ engine: inout RuleEngine, _ events: [RuleEvent], until: Int64, hookDuration: Duration = .zero) -> [Decision] {
-        var decisions: [Decision] = []
-        var pendingFinish: [(String, Timestamp)] = []
-        func settle(upTo time: Timestamp) {
-            while true {
-                let nextFinish = pendingFinish.min { $0.1 < $1.1 }
-                let nextDue = engine.nextDeadline
-                let candidates = [nextFinish?.1, nextDue].compactMap { $0 }.filter { $0 <= time }
-                guard let next = candidates.min() else { return }
-                if let finish = nextFinish, finish.1 == next {
-                    pendingFinish.removeAll { $0.0 == finish.0 && $0.1 == finish.1 }
-                    record(engine.runFinished(rule: finish.0, at: next))
-                } else {
-                    record(engine.advance(to: next))
-                }
-            }
-        }
-        func record(_ new: [Decision]) {
-            decisions += new
-            pendingFinish += new.map { ($0.rule, $0.time.advanced(by: hookDuration)) }
-        }
-        for event in events {
-            settle(upTo: event.time)
-            record(engine.handle(event, at: event.time))
-        }
-        settle(upTo: at(until))
-        return decisions
+    /// Feeds events at their own times and runs the clock on, through the same driver `simulate` uses.
+    private func simulate(_ rules: [RuleDefinition], _ events: [RuleEvent], hookDuration: Duration = .zero) -> [Decision] {
+        Simulation.run(rules: rules, events: events, hookDuration: hookDuration).decisions
     }
 
     @Test("one docker system prune (five events in milliseconds) makes exactly one run, after quiet")
     func oneRunPerBurst() {
-        var engine = RuleEngine(rules: [rule()])
         let burst = [event("container", 2_097_152, 0), event("network", 0, 1), event("volume", 3_145_728, 2),
                      event("image", 9_322_288, 3), event("builder", 0, 4)]
-        let decisions = simulate(&engine, burst, until: 120_000)
+        let decisions = simulate([rule()], burst)
         #expect(decisions.count == 1)
         #expect(decisions.first?.time == at(10_004))
         #expect(decisions.first?.trigger == .quiet)
@@ -67,9 +41,8 @@ struct RuleEngineTests {
 
     @Test("events during a run form the next batch: exactly one follow-up after the run ends")
     func followUp() {
-        var engine = RuleEngine(rules: [rule(quiet: .seconds(1))])
         let events = [event("image", 10, 0)] + (0..<20).map { event("volume", 1, 1_500 + Int64($0) * 100) }
-        let decisions = simulate(&engine, events, until: 60_000, hookDuration: .seconds(30))
+        let decisions = simulate([rule(quiet: .seconds(1))], events, hookDuration: .seconds(30))
         #expect(decisions.count == 2)
         #expect(decisions[0].time == at(1_000))
         #expect(decisions[0].batch.totalBytes == 10)
@@ -79,10 +52,9 @@ struct RuleEngineTests {
 
     @Test("below threshold the batch accumulates across bursts until it reaches it")
     func thresholdAccumulates() {
-        var engine = RuleEngine(rules: [rule(threshold: 10_000_000, quiet: .seconds(5))])
         let events = [event("image", 6_000_000, 0), event("image", 3_000_000, 100_000), event("volume", nil, 150_000),
                       event("image", 2_000_000, 200_000)]
-        let decisions = simulate(&engine, events, until: 400_000)
+        let decisions = simulate([rule(threshold: 10_000_000, quiet: .seconds(5))], events)
         #expect(decisions.count == 1)
         #expect(decisions.first?.time == at(205_000))
         #expect(decisions.first?.batch.totalBytes == 11_000_000)
@@ -91,18 +63,20 @@ struct RuleEngineTests {
 
     @Test("max_delay fires under a never-ending stream")
     func maxDelay() {
-        var engine = RuleEngine(rules: [rule(quiet: .seconds(10), maxDelay: .seconds(60))])
-        let stream = (0..<100).map { event("image", 1, Int64($0) * 5_000) }  // every 5 s for 500 s
-        let decisions = simulate(&engine, stream, until: 499_000)
-        #expect(decisions.map(\.trigger).allSatisfy { $0 == .maxDelay })
+        let stream = (0..<100).map { event("image", 1, Int64($0) * 5_000) }  // every 5 s for 495 s
+        let decisions = simulate([rule(quiet: .seconds(10), maxDelay: .seconds(60))], stream)
         // An event at the very instant of a run belongs to the next batch, which arms at that instant.
-        #expect(decisions.map(\.time) == stride(from: 60_000, through: 480_000, by: 60_000).map { at(Int64($0)) })
+        #expect(decisions.dropLast().map(\.time) == stride(from: 60_000, through: 480_000, by: 60_000).map { at(Int64($0)) })
+        #expect(decisions.dropLast().allSatisfy { $0.trigger == .maxDelay })
+        // After the stream ends, the last batch waits only for quiet.
+        #expect(decisions.last?.time == at(505_000))
+        #expect(decisions.last?.trigger == .quiet)
+        #expect(decisions.reduce(0) { $0 + $1.batch.events.count } == 100)
     }
 
     @Test("cooldown spaces run starts")
     func cooldown() {
-        var engine = RuleEngine(rules: [rule(quiet: .seconds(1), cooldown: .seconds(100))])
-        let decisions = simulate(&engine, [event("image", 1, 0), event("image", 1, 5_000)], until: 200_000)
+        let decisions = simulate([rule(quiet: .seconds(1), cooldown: .seconds(100))], [event("image", 1, 0), event("image", 1, 5_000)])
         #expect(decisions.map(\.time) == [at(1_000), at(101_000)])
     }
 
@@ -116,11 +90,11 @@ struct RuleEngineTests {
 
     @Test("rules are independent; non-matching types and actions are ignored")
     func independent() {
-        var engine = RuleEngine(rules: [rule("images", quiet: .seconds(1), resources: ["image"]),
-                                        rule("volumes", quiet: .seconds(3), resources: ["volume"])])
+        let rules = [rule("images", quiet: .seconds(1), resources: ["image"]),
+                     rule("volumes", quiet: .seconds(3), resources: ["volume"])]
         let events = [event("image", 1, 0), event("volume", 2, 0), event("container", 5, 0),
                       event("image", 100, 500, action: "delete")]
-        let decisions = simulate(&engine, events, until: 10_000, hookDuration: .seconds(60))
+        let decisions = simulate(rules, events, hookDuration: .seconds(60))
         #expect(decisions.map(\.rule) == ["images", "volumes"])
         #expect(decisions.map(\.batch.totalBytes) == [1, 2])
         #expect(decisions.map(\.time) == [at(1_000), at(3_000)], "one rule's long run does not hold the other")
@@ -132,9 +106,9 @@ struct RuleEngineTests {
         for _ in 0..<300 {
             let quiet = Duration.milliseconds(Int64(generator.next() % 3000))
             let hookDuration = Duration.milliseconds(Int64(generator.next() % 5000))
-            var engine = RuleEngine(rules: [rule(threshold: generator.next() % 50, quiet: quiet,
-                                                 maxDelay: .milliseconds(Int64(generator.next() % 8000)),
-                                                 cooldown: .milliseconds(Int64(generator.next() % 4000)))])
+            let rules = [rule(threshold: generator.next() % 50, quiet: quiet,
+                              maxDelay: .milliseconds(Int64(generator.next() % 8000)),
+                              cooldown: .milliseconds(Int64(generator.next() % 4000)))]
             var time: Int64 = 0
             var total: UInt64 = 0
             let events = (0..<Int(generator.next() % 60)).map { _ -> RuleEvent in
@@ -143,11 +117,13 @@ struct RuleEngineTests {
                 total += bytes ?? 0
                 return event(["image", "volume", "container"][Int(generator.next() % 3)], bytes, time)
             }
-            let decisions = simulate(&engine, events, until: time + 1_000_000, hookDuration: hookDuration)
+            let result = Simulation.run(rules: rules, events: events, hookDuration: hookDuration)
+            let decisions = result.decisions
             let fired = decisions.reduce(UInt64(0)) { $0 + $1.batch.totalBytes }
-            let pending = engine.pendingBatch(of: "trim")?.totalBytes ?? 0
-            #expect(fired + pending == total)
-            #expect(decisions.reduce(0) { $0 + $1.batch.events.count } + (engine.pendingBatch(of: "trim")?.events.count ?? 0) == events.count)
+            let pending = result.pending["trim"] ?? Batch()
+            #expect(fired + pending.totalBytes == total)
+            #expect(decisions.reduce(0) { $0 + $1.batch.events.count } + pending.events.count == events.count)
+            #expect(pending.totalBytes < rules[0].threshold || pending.isEmpty, "what is left never reached the threshold")
             for (earlier, later) in zip(decisions, decisions.dropFirst()) {
                 #expect(later.time >= earlier.time.advanced(by: hookDuration), "one run at a time")
             }

@@ -1,3 +1,5 @@
+import Formats
+
 /// Turns the body of `GET /events`, chunk by chunk, into normalized events and warnings.
 ///
 /// Pure: no I/O, no logging. The client feeds it what the network delivers; tests feed it recorded streams

@@ -26,6 +26,14 @@ public struct MessageID: Sendable, Hashable {
     /// The journal took entries again after a stretch in which they went to stderr.
     public static let journalResumed = MessageID("04002eb027314c49979308e72f4c918d")
 
+    /// A rule fired and its hook started (or, with --dry-run, would have).
+    public static let runStarted = MessageID("84ba19fbd13d4a0ab601c01e479b21b0")
+    /// A hook run ended: success, failure or timeout.
+    public static let runFinished = MessageID("2359a03b61c54b4aba5331d032313615")
+    /// A line a hook wrote to stdout or stderr.
+    public static let hookOutput = MessageID("42d602eba5014712bd1dc37e6ad2fa43")
+
     /// Every ID, for the catalog test.
-    public static let all: [MessageID] = [.eventReceived, .engineConnected, .engineLost, .journalResumed]
+    public static let all: [MessageID] = [.eventReceived, .engineConnected, .engineLost, .journalResumed,
+                                          .runStarted, .runFinished, .hookOutput]
 }

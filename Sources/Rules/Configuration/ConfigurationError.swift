@@ -20,5 +20,9 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
 public struct ConfigurationErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [ConfigurationError]
 
+    public init(errors: [ConfigurationError]) {
+        self.errors = errors
+    }
+
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -15,6 +15,13 @@ struct EngineOptions: ParsableArguments {
         valueName: "url"))
     var host: String?
 
+    init() {}
+
+    /// Options with a host chosen by the caller (the `run` command's --host or [engine] host).
+    init(host: String?) {
+        self.host = host
+    }
+
     /// The endpoint chosen by `--host`, `DOCKER_HOST`, or the default.
     func endpoint() throws -> EngineEndpoint {
         do {

@@ -1,5 +1,13 @@
-import EngineAPI
+import Formats
+import Foundation
 import Testing
+
+/// A recorded real stream from the engine tests' fixtures.
+private func recorded(_ name: String) throws -> [UInt8] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("EngineAPITests/Fixtures/\(name)")
+    return Array(try Data(contentsOf: url))
+}
 
 @Suite("LineFramer")
 struct LineFramerTests {
@@ -13,7 +21,7 @@ struct LineFramerTests {
 
     @Test("yields the same lines and offsets for every split point of a recorded stream")
     func everySplitPoint() throws {
-        let stream = try Fixture.bytes("docker-20.10-lifecycle.ndjson")
+        let stream = try recorded("docker-20.10-lifecycle.ndjson")
         let whole = frame([stream[...]])
         #expect(whole.count == 26)
         for split in 0...stream.count {
@@ -23,7 +31,7 @@ struct LineFramerTests {
 
     @Test("yields the same lines when every byte arrives alone")
     func byteByByte() throws {
-        let stream = try Fixture.bytes("podman-4.3-lifecycle.ndjson")
+        let stream = try recorded("podman-4.3-lifecycle.ndjson")
         #expect(frame(stream.map { [$0][...] }) == frame([stream[...]]))
     }
 

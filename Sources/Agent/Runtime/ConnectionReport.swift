@@ -5,18 +5,18 @@ import Logging
 
 /// Logs changes of the connection's state once each, not once per retry: the first failure is a warning,
 /// the same failure again is debug, and getting back is one line.
-struct ConnectionReport {
+public struct ConnectionReport: Sendable {
     let logger: Logger
     let endpoint: EngineEndpoint
     private var lastFailure: String?
     private var connections = 0
 
-    init(logger: Logger, endpoint: EngineEndpoint) {
+    public init(logger: Logger, endpoint: EngineEndpoint) {
         self.logger = logger
         self.endpoint = endpoint
     }
 
-    mutating func report(_ notification: EventSubscription.Notification) {
+    public mutating func report(_ notification: EventSubscription.Notification) {
         switch notification {
         case .connected(let identity):
             connections += 1

@@ -1,0 +1,84 @@
+import EngineAPI
+import Hooks
+import Rules
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Reads the configuration file (or takes the built-in rule when there is none) and checks the hooks.
+public enum ConfigurationLoader {
+    public static let defaultPath = "/etc/reclaimd/reclaimd.toml"
+
+    /// The loaded configuration, and where it came from for messages.
+    public struct Loaded: Sendable {
+        public var configuration: AgentConfiguration
+        /// The file read, or nil for the built-in rule.
+        public var file: String?
+    }
+
+    /// Loads `path`. A missing file at the default path means the built-in trim rule; a missing file that was
+    /// named explicitly is an error. Every problem, including hook files, is returned.
+    public static func load(path: String?, checkHooks: Bool = true) -> Result<Loaded, ConfigurationErrors> {
+        let file = path ?? defaultPath
+        guard let source = readFile(file) else {
+            if path == nil, errno == ENOENT {
+                return finish(Loaded(configuration: .builtIn, file: nil), checkHooks: checkHooks, source: nil)
+            }
+            let reason = String(cString: strerror(errno))
+            return .failure(ConfigurationErrors(errors: [ConfigurationError(file: file, line: 1, column: 1, message: "cannot read the configuration: \(reason)")]))
+        }
+        let parser = ConfigurationParser(file: file) { host in
+            do {
+                _ = try EngineEndpoint.parse(host)
+                return nil
+            } catch {
+                return "\"\(host)\" is not \(EngineEndpoint.acceptedForms)"
+            }
+        }
+        do {
+            return finish(Loaded(configuration: try parser.parse(source), file: file), checkHooks: checkHooks, source: source)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func finish(_ loaded: Loaded, checkHooks: Bool, source: String?) -> Result<Loaded, ConfigurationErrors> {
+        guard checkHooks else { return .success(loaded) }
+        var errors: [ConfigurationError] = []
+        for rule in loaded.configuration.rules {
+            guard let program = rule.hook.first, let problem = HookValidator.problem(with: program) else { continue }
+            let line = source.flatMap { lineOfHook(rule: rule.name, in: $0) } ?? 1
+            errors.append(ConfigurationError(file: loaded.file ?? "(built-in rule)", line: line, column: 1,
+                                             message: "rule \"\(rule.name)\": \(problem)"))
+        }
+        return errors.isEmpty ? .success(loaded) : .failure(ConfigurationErrors(errors: errors))
+    }
+
+    /// The line of `hook =` in the `[[rule]]` named `rule`.
+    private static func lineOfHook(rule: String, in source: String) -> Int? {
+        var inRule = false
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("[") { inRule = false }
+            if trimmed.hasPrefix("name"), trimmed.contains("\"\(rule)\"") { inRule = true }
+            if inRule, trimmed.hasPrefix("hook") { return index + 1 }
+        }
+        return nil
+    }
+
+    private static func readFile(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
+            if count < buffer.count { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

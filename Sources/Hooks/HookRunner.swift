@@ -1,0 +1,182 @@
+import Formats
+import Subprocess
+import Synchronization
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One run of a hook.
+public struct HookInvocation: Sendable {
+    /// argv; the first element is the absolute path of the executable. Never through a shell.
+    public var argv: [String]
+    /// The complete environment: nothing else is inherited.
+    public var environment: [String: String]
+    /// Written to the hook's stdin, which is then closed.
+    public var stdin: [UInt8]
+    /// Then SIGTERM to the hook's process group, and SIGKILL `killGrace` later.
+    public var timeout: Duration
+    public var killGrace: Duration
+    /// Output kept per run (stdout and stderr together); the rest is read and dropped.
+    public var outputLimit: Int
+
+    public init(argv: [String], environment: [String: String], stdin: [UInt8], timeout: Duration,
+                killGrace: Duration = .seconds(10), outputLimit: Int = 64 << 10) {
+        self.argv = argv
+        self.environment = environment
+        self.stdin = stdin
+        self.timeout = timeout
+        self.killGrace = killGrace
+        self.outputLimit = outputLimit
+    }
+}
+
+/// Which stream a line came from.
+public enum HookStream: String, Sendable {
+    case stdout
+    case stderr
+}
+
+/// How a run ended.
+public struct HookResult: Sendable, Equatable {
+    public enum Outcome: String, Sendable {
+        case success, failure, timeout
+    }
+
+    public var outcome: Outcome
+    /// The exit status, when the hook exited.
+    public var exitStatus: Int32?
+    /// The signal that ended it, when one did.
+    public var signal: Int32?
+    public var duration: Duration
+    /// Output bytes past `outputLimit`, read and dropped.
+    public var droppedOutputBytes: Int
+}
+
+/// Runs hooks in their own session and process group, so a timeout or shutdown ends everything they started.
+public enum HookRunner {
+    /// Runs the hook; each output line (without its newline, bytes as written) goes to `onLine` as it comes.
+    public static func run(
+        _ invocation: HookInvocation,
+        onLine: @escaping @Sendable (HookStream, [UInt8]) async -> Void
+    ) async throws -> HookResult {
+        guard let program = invocation.argv.first else {
+            throw HookError(message: "a hook needs at least its executable path")
+        }
+        var options = PlatformOptions()
+        options.createSession = true
+        // Cancellation (agent shutdown) ends the whole group: SIGTERM, then SIGKILL after the grace.
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: invocation.killGrace)]
+        var environment: [Environment.Key: String] = [:]
+        for (key, value) in invocation.environment {
+            environment[Environment.Key(stringLiteral: key)] = value
+        }
+        let budget = OutputBudget(limit: invocation.outputLimit)
+        let timedOut = TimeoutFlag()
+        let started = ContinuousClock.now
+        let result = try await Subprocess.run(
+            .path(FilePath(program)),
+            arguments: Arguments(Array(invocation.argv.dropFirst())),
+            environment: .custom(environment),
+            platformOptions: options,
+            input: .array(invocation.stdin),
+            output: .sequence,
+            error: .sequence
+        ) { execution in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await forwardLines(execution.standardOutput, .stdout, budget, onLine) }
+                group.addTask { try await forwardLines(execution.standardError, .stderr, budget, onLine) }
+                // The watchdog: not a teardown by cancellation, so the run's own result is still read.
+                let watchdog = Task {
+                    try await Task.sleep(for: invocation.timeout)
+                    timedOut.set()
+                    try? execution.send(signal: .terminate, toProcessGroup: true)
+                    try await Task.sleep(for: invocation.killGrace)
+                    try? execution.send(signal: .kill, toProcessGroup: true)
+                }
+                defer { watchdog.cancel() }
+                try await group.waitForAll()
+            }
+        }
+        let duration = ContinuousClock.now - started
+        var hookResult = HookResult(outcome: .success, exitStatus: nil, signal: nil, duration: duration,
+                                    droppedOutputBytes: await budget.dropped)
+        switch result.terminationStatus {
+        case .exited(let code):
+            hookResult.exitStatus = code
+            hookResult.outcome = code == 0 ? .success : .failure
+        case .signaled(let signal):
+            hookResult.signal = signal
+            hookResult.outcome = .failure
+        }
+        if timedOut.isSet {
+            hookResult.outcome = .timeout
+            // A grandchild that ignored SIGTERM and kept no pipe open outlives the leader: end the group now.
+            kill(-result.processIdentifier.value, SIGKILL)
+        }
+        return hookResult
+    }
+
+    private static func forwardLines(
+        _ sequence: SubprocessOutputSequence, _ stream: HookStream, _ budget: OutputBudget,
+        _ onLine: @escaping @Sendable (HookStream, [UInt8]) async -> Void
+    ) async throws {
+        var framer = LineFramer(limit: 64 << 10)
+        var lines: [LineFramer.Output] = []
+        func emit() async {
+            for line in lines {
+                switch line {
+                case .line(_, let bytes):
+                    if await budget.take(bytes.count + 1) { await onLine(stream, bytes) }
+                case .oversized(_, let length):
+                    _ = await budget.take(length + 1)
+                }
+            }
+            lines.removeAll(keepingCapacity: true)
+        }
+        for try await buffer in sequence {
+            buffer.withUnsafeBytes { framer.append($0, to: &lines) }
+            await emit()
+        }
+        framer.finish(into: &lines)
+        await emit()
+    }
+}
+
+/// A hook that cannot be started.
+public struct HookError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The per-run output allowance shared by stdout and stderr.
+actor OutputBudget {
+    private let limit: Int
+    private var used = 0
+    private(set) var dropped = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Whether `count` more bytes may be kept; counts them as dropped otherwise.
+    func take(_ count: Int) -> Bool {
+        if used + count <= limit {
+            used += count
+            return true
+        }
+        used = limit
+        dropped += count
+        return false
+    }
+}
+
+/// Set once by the watchdog.
+final class TimeoutFlag: Sendable {
+    private let flag = Mutex(false)
+    func set() { flag.withLock { $0 = true } }
+    var isSet: Bool { flag.withLock { $0 } }
+}

@@ -1,0 +1,51 @@
+import Agent
+import ArgumentParser
+import Formats
+import Journal
+import Rules
+
+/// `reclaimd check`: validates the configuration and prints the effective rules.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the configuration and print the effective rules with defaults filled in.",
+        discussion: "Exit 0 when valid; else exit 78 with FILE:LINE:COLUMN: message for every error found."
+    )
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let loaded = try config.load()
+        let configuration = loaded.configuration
+        Console.output.writeLine("# \(loaded.file ?? "no configuration file: the built-in rule"): valid, \(configuration.rules.count) rule\(configuration.rules.count == 1 ? "" : "s")")
+        if let host = configuration.engineHost { Console.output.writeLine("[engine]\nhost = \(JSONText.quoted(host))\n") }
+        if let dir = configuration.stateDirectory { Console.output.writeLine("[state]\ndir = \(JSONText.quoted(dir))\n") }
+        for rule in configuration.rules {
+            Console.output.writeLine(EffectiveRule.toml(rule))
+        }
+    }
+}
+
+/// A rule written back as TOML with every default filled in.
+enum EffectiveRule {
+    static func toml(_ rule: RuleDefinition) -> String {
+        func list(_ values: [String]) -> String { "[" + values.map(JSONText.quoted).joined(separator: ", ") + "]" }
+        var lines = [
+            "[[rule]]",
+            "name = \(JSONText.quoted(rule.name))",
+            "resources = \(list(rule.resources))",
+            "actions = \(list(rule.actions))",
+            "threshold = \(JSONText.quoted(String(rule.threshold)))  # \(ByteCountText.decimal(rule.threshold))",
+            "quiet = \(JSONText.quoted(DurationText.format(rule.quiet)))",
+            "max_delay = \(JSONText.quoted(DurationText.format(rule.maxDelay)))",
+            "cooldown = \(JSONText.quoted(DurationText.format(rule.cooldown)))",
+            "hook = \(list(rule.hook))",
+            "timeout = \(JSONText.quoted(DurationText.format(rule.timeout)))",
+        ]
+        if !rule.environment.isEmpty {
+            let pairs = rule.environment.keys.sorted().map { "\($0) = \(JSONText.quoted(rule.environment[$0] ?? ""))" }
+            lines.append("env = { \(pairs.joined(separator: ", ")) }")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

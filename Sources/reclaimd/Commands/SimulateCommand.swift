@@ -1,0 +1,89 @@
+import Agent
+import ArgumentParser
+import EngineAPI
+import Formats
+import Journal
+import Rules
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `reclaimd simulate`: what the rules would do with recorded events, on a virtual clock.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Show the runs the rules would start for recorded events.",
+        discussion: """
+            Reads Docker API NDJSON (as GET /events returns it), drives the rules on a virtual clock set by the \
+            events' own timestamps, and prints one line per run, including runs still due after the last event. \
+            Deterministic: the same input gives the same output. Hooks are not started.
+            """
+    )
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: ArgumentHelp("Recorded events: a file, or - for stdin.", valueName: "file"))
+    var input: String = "-"
+
+    @Option(help: ArgumentHelp("How long each run takes, in virtual time (default 0s).", valueName: "duration"))
+    var hookDuration: String = "0s"
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    func run() throws {
+        guard let duration = DurationText.parse(hookDuration) else {
+            throw ValidationError("--hook-duration \"\(hookDuration)\" is not \(DurationText.acceptedForms)")
+        }
+        // Hooks are not run, so their files are not checked here; `check` does that.
+        let configuration = try config.load(checkHooks: false).configuration
+        let bytes = try readInput()
+        var decoder = EventStreamDecoder(engine: .docker)
+        var events: [RuleEvent] = []
+        for item in decoder.feed(bytes) + decoder.finish() {
+            switch item {
+            case .event(let event): events.append(RuleEvent(event))
+            case .warning(let text): Console.error.writeLine("reclaimd: warning: \(text)")
+            }
+        }
+        let result = Simulation.run(rules: configuration.rules, events: events, hookDuration: duration)
+        for decision in result.decisions {
+            Console.output.writeLine(json ? Self.json(decision) : Self.human(decision))
+        }
+    }
+
+    static func human(_ decision: Decision) -> String {
+        let batch = decision.batch
+        return "\(decision.time.rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.events.count) events"
+    }
+
+    static func json(_ decision: Decision) -> String {
+        var writer = JSONObjectWriter()
+        writer.add("time", decision.time.rfc3339)
+        writer.add("rule", decision.rule)
+        writer.add("trigger", decision.trigger.rawValue)
+        writer.add("reclaimed_bytes", decision.batch.totalBytes)
+        writer.add("event_count", decision.batch.events.count)
+        return writer.finish()
+    }
+
+    private func readInput() throws -> [UInt8] {
+        let descriptor = input == "-" ? 0 : open(input, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ValidationError("cannot read --input \(input): \(String(cString: strerror(errno)))")
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
+    }
+}
