@@ -241,3 +241,63 @@ func processIsGone(_ pid: Int32) -> Bool {
     let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
     return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
 }
+
+extension Integration.RunCommandTests {
+    @Test("simulate: the recorded system prune gives one run after quiet, the same every time, human and JSON")
+    func simulateRecorded() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("EngineAPITests/Fixtures/docker-20.10-lifecycle.ndjson").path
+        let directory = try makeScratchDirectory("rds")
+        defer { _ = try? Shell.run("rm -rf '\(directory)'") }
+        let config = "\(directory)/sim.toml"
+        try """
+            [[rule]]
+            name = "trim"
+            resources = ["container", "image", "volume", "builder"]
+            hook = ["/usr/libexec/reclaimd/hooks/fstrim"]
+
+            [[rule]]
+            name = "big"
+            threshold = "10MB"
+            quiet = "1s"
+            hook = ["/bin/true"]
+            """.write(toFile: config, atomically: true, encoding: .utf8)  // simulate runs no hook, so none is checked
+        let first = try Shell.run("'\(ReclaimdBinary.path)' simulate --config '\(config)' --input '\(fixture)' --json")
+        let second = try Shell.run("'\(ReclaimdBinary.path)' simulate --config '\(config)' --json < '\(fixture)'")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout, "deterministic")
+        #expect(first.stdout.split(separator: "\n") == [
+            #"{"time":"2026-11-22T16:23:26.762941289Z","rule":"big","trigger":"quiet","reclaimed_bytes":14565168,"event_count":5}"#,
+            #"{"time":"2026-11-22T16:23:35.762941289Z","rule":"trim","trigger":"quiet","reclaimed_bytes":14565168,"event_count":4}"#,
+        ])
+        let human = try Shell.run("'\(ReclaimdBinary.path)' simulate --config '\(config)' --input '\(fixture)' --hook-duration 30s")
+        #expect(human.stdout.split(separator: "\n").last == "2026-11-22T16:23:35.762941289Z  trim  quiet  14.6 MB (14565168 bytes)  4 events")
+        #expect(try Shell.run("'\(ReclaimdBinary.path)' simulate --config '\(config)' --input '\(fixture)' --hook-duration soon").status == 64)
+    }
+
+    @Test("--dry-run journals would-run entries and starts no hook")
+    func dryRun() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let marker = daemon.directory + "/ran"
+            let hookPath = daemon.directory + "/touch"
+            try "#!/bin/sh\ntouch \"\(marker)\"\n".write(toFile: hookPath, atomically: true, encoding: .utf8)
+            try Shell.succeed("chmod 755 '\(hookPath)'")
+            let rule = "dry\(UInt32.random(in: 0...UInt32.max))"
+            let config = daemon.directory + "/dry.toml"
+            try "[[rule]]\nname = \"\(rule)\"\nresources = [\"volume\"]\nquiet = \"0s\"\nhook = [\"\(hookPath)\"]\n"
+                .write(toFile: config, atomically: true, encoding: .utf8)
+            let agent = try ReclaimdProcess(["run", "--dry-run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
+            try await Task.sleep(for: .seconds(1))
+            _ = try await daemon.prune("/volumes/prune")
+            try await waitUntil(timeout: .seconds(20), "a would-run entry") {
+                !(try JournalReader(matches: ["RECLAIMD_RULE=\(rule)", "RECLAIMD_DRY_RUN=true"]).readAll()).isEmpty
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await agent.stop(signal: SIGTERM) == 0)
+            #expect(!FileManager.default.fileExists(atPath: marker))
+            let started = try JournalReader(matches: ["RECLAIMD_RULE=\(rule)", "MESSAGE_ID=\(MessageID.runStarted.hex)"]).readAll()
+            #expect(started.first?.string("MESSAGE")?.contains("would run") == true)
+        }
+    }
+}
