@@ -94,18 +94,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Helpers shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
         .testTarget(
             name: "EngineAPITests",
             dependencies: [
                 "EngineAPI",
+                "TestSupport",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -1,24 +1,13 @@
 import EngineAPI
+import TestSupport
 import Testing
 
 @Suite("Backoff")
 struct BackoffTests {
-    /// A deterministic generator, so the jitter can be checked.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("doubles from 100 ms to a 30 s cap, each delay jittered in the upper half")
     func schedule() {
         var backoff = Backoff()
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix(seed: 42)
         let ceilings: [Duration] = [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800),
                                     .milliseconds(1600), .milliseconds(3200), .milliseconds(6400), .milliseconds(12800),
                                     .milliseconds(25600), .seconds(30), .seconds(30)]
@@ -35,7 +24,7 @@ struct BackoffTests {
 
     @Test("jitter spreads delays")
     func spreads() {
-        var generator = SplitMix(state: 7)
+        var generator = SplitMix(seed: 7)
         let delays = (0..<20).map { _ -> Duration in
             var backoff = Backoff()
             return backoff.next(using: &generator)

@@ -11,6 +11,15 @@ extension Integration {
 struct JournalTests {
     private func runID() -> String { UUID().uuidString.lowercased() }
 
+    /// A sink on the real journal whose stderr fallback goes to a file the test reads.
+    private func fileBackedSink(queueLimit: Int) throws -> (sink: JournalSink, stderrFile: String, descriptor: Int32) {
+        let stderrFile = try makeScratchDirectory("rdj") + "/stderr"
+        let descriptor = open(stderrFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let sink = JournalSink(target: .journal, identifier: "reclaimd", queueLimit: queueLimit,
+                               stderr: LineWriter(descriptor: descriptor), send: { SystemJournal.send($0) })
+        return (sink, stderrFile, descriptor)
+    }
+
     @Test("every field arrives with its value: normalized keys, newlines and binary bytes intact, via both readers")
     func fieldsRoundTrip() async throws {
         try await Journald.ensureRunning()
@@ -68,11 +77,8 @@ struct JournalTests {
     func journaldRestart() async throws {
         try await Journald.ensureRunning()
         let run = runID()
-        let stderrFile = try makeScratchDirectory("rdj") + "/stderr"
-        let descriptor = open(stderrFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let (sink, stderrFile, descriptor) = try fileBackedSink(queueLimit: 1000)
         defer { close(descriptor) }
-        let sink = JournalSink(target: .journal, identifier: "reclaimd", queueLimit: 1000,
-                               stderr: LineWriter(descriptor: descriptor), send: { SystemJournal.send($0) })
         func write(_ name: String) {
             var entry = JournalEntry(message: "entry \(name)")
             entry.add("test_run", run)
@@ -105,11 +111,8 @@ struct JournalTests {
         try await Journald.ensureRunning()
         let journald = try #require(Journald.pid)
         let run = runID()
-        let stderrFile = try makeScratchDirectory("rdj") + "/stderr"
-        let descriptor = open(stderrFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let (sink, stderrFile, descriptor) = try fileBackedSink(queueLimit: 50)
         defer { close(descriptor) }
-        let sink = JournalSink(target: .journal, identifier: "reclaimd", queueLimit: 50,
-                               stderr: LineWriter(descriptor: descriptor), send: { SystemJournal.send($0) })
         kill(journald, SIGSTOP)
         let total = 5000
         for index in 0..<total {

@@ -1,5 +1,5 @@
 import Foundation
-import Journal
+@testable import Journal
 
 /// The machine's real systemd-journald, started standalone when it is not running (scripts/test does the same).
 enum Journald {
@@ -10,11 +10,19 @@ enum Journald {
         return result.flatMap { Int32($0.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    /// Makes sure journald runs and answers; fails (never skips) when it cannot.
+    /// Makes sure journald runs and stores entries; fails (never skips) when it cannot.
+    ///
+    /// A socket file is not proof: a restarted journald leaves the old one until it binds anew. Ready means a probe
+    /// entry sent now can be read back.
     static func ensureRunning() async throws {
         if pid == nil { try start() }
-        try await waitUntil(timeout: .seconds(20), "journald to run with its socket") {
-            pid != nil && SystemJournal.isAvailable
+        let probe = UUID().uuidString
+        try await waitUntil(timeout: .seconds(20), "journald to store a probe entry") {
+            guard pid != nil, SystemJournal.isAvailable else { return false }
+            var entry = JournalEntry(message: "readiness probe", priority: .debug)
+            entry.add("probe", probe)
+            _ = SystemJournal.send(entry.wireFields(identifier: "reclaimd-test"))
+            return !(try JournalReader(matches: ["RECLAIMD_PROBE=\(probe)"]).readAll()).isEmpty
         }
     }
 
