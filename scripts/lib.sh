@@ -12,7 +12,8 @@ require_root() {
 }
 
 # Stops every dockerd the tests or the demo started (their directories are /tmp/rd-* and /tmp/reclaimd-demo*),
-# their containerd, and unmounts what they left mounted. Never touches a system dockerd.
+# their containerd, unmounts what they left mounted (also the tests' loop and tmpfs mounts), detaches their loop
+# devices and removes their scratch directories. Never touches a system dockerd or another mount.
 cleanup_private_engines() {
     local pidfile pid pids=()
     for pidfile in /tmp/rd-*/docker.pid /tmp/reclaimd-demo*/docker.pid; do
@@ -30,10 +31,16 @@ cleanup_private_engines() {
         kill -9 "$(cat "$pidfile")" 2>/dev/null || true
     done
     local target
-    { findmnt -rn -o TARGET | grep -E '^/tmp/(rd-|reclaimd-demo)' | sort -r || true; } | while read -r target; do
+    { findmnt -rn -o TARGET | grep -E '^/tmp/(rd-|rdfs-|rdtmp-|reclaimd-demo)' | sort -r || true; } | while read -r target; do
         umount -l "$target" 2>/dev/null || true
     done
-    rm -rf /tmp/rd-* /tmp/reclaimd-demo* 2>/dev/null || true
+    # Loop devices still bound to the tests' filesystem images.
+    local image device
+    for image in /tmp/rdfs-*/fs.img; do
+        [ -f "$image" ] || continue
+        for device in $(losetup -j "$image" -O NAME -n 2>/dev/null); do losetup -d "$device" 2>/dev/null || true; done
+    done
+    rm -rf /tmp/rd-* /tmp/rdfs-* /tmp/rdtmp-* /tmp/rdj-* /tmp/rdc-* /tmp/rds-* /tmp/rdw-* /tmp/rdh-* /tmp/reclaimd-demo* 2>/dev/null || true
 }
 
 # Starts systemd-journald standalone when its socket is absent (these machines boot without systemd).

@@ -27,7 +27,7 @@ struct ConfigurationParserTests {
             cooldown = "0s"
             hook = ["/usr/libexec/reclaimd/hooks/fstrim", "--min-bytes", "1"]
             timeout = "10m"
-            env = { KEY = "value" }
+            env = { KEY = "value", RECLAIMD_WEBHOOK_URL = "https://hooks.example/x" }
 
             [[rule]]
             name = "notify-2"
@@ -40,7 +40,7 @@ struct ConfigurationParserTests {
         #expect(configuration.rules == [
             RuleDefinition(name: "trim", resources: ["container", "image", "volume", "builder"], threshold: 1 << 30,
                            hook: ["/usr/libexec/reclaimd/hooks/fstrim", "--min-bytes", "1"], timeout: .seconds(600),
-                           environment: ["KEY": "value"]),
+                           environment: ["KEY": "value", "RECLAIMD_WEBHOOK_URL": "https://hooks.example/x"]),
             RuleDefinition(name: "notify-2", threshold: 5000, quiet: .zero, hook: ["/usr/local/bin/notify"]),
         ])
         #expect(configuration.eventFilter == ["type": ["builder", "container", "image", "network", "volume"], "event": ["prune"]])
@@ -95,7 +95,7 @@ struct ConfigurationParserTests {
             "reclaimd.toml:8:9: quiet \"soon\" is not a duration; expected \(DurationText.acceptedForms)",
             "reclaimd.toml:9:8: hook must be an array of strings whose first is an absolute path, e.g. [\"/usr/libexec/reclaimd/hooks/fstrim\"]",
             "reclaimd.toml:13:13: unknown resource \"pod\"; expected: container, image, volume, network, builder",
-            "reclaimd.toml:15:7: env name \"RECLAIMD_RULE\": RECLAIMD_ variables are set by reclaimd for every run",
+            "reclaimd.toml:15:7: env name \"RECLAIMD_RULE\" is set by reclaimd for every run (the hook contract)",
             "reclaimd.toml:20:11: timeout \"0s\" is not a duration greater than zero; expected \(DurationText.acceptedForms)",
             "reclaimd.toml:27:8: duplicate rule name \"b\" (first used by rule 4)",
         ])

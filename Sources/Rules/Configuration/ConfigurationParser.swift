@@ -181,8 +181,8 @@ public struct ConfigurationParser {
                             && key.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
                         if !validName {
                             fail("rule", index, "env", valueColumn: true, "env name \"\(key)\" is not a valid environment variable name")
-                        } else if key.hasPrefix("RECLAIMD_") {
-                            fail("rule", index, "env", valueColumn: true, "env name \"\(key)\": RECLAIMD_ variables are set by reclaimd for every run")
+                        } else if RuleDefinition.contractVariables.contains(key) {
+                            fail("rule", index, "env", valueColumn: true, "env name \"\(key)\" is set by reclaimd for every run (the hook contract)")
                         } else if let text = envTable[key]?.string {
                             rule.environment[key] = text
                         } else {

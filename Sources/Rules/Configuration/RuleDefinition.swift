@@ -21,6 +21,12 @@ public struct RuleDefinition: Sendable, Equatable {
     public var environment: [String: String]
 
     public static let allResources = ["container", "image", "volume", "network", "builder"]
+    /// The variables reclaimd sets for every run (the hook contract); a rule's `env` may not set them.
+    public static let contractVariables: Set<String> = [
+        "PATH", "LANG", "RECLAIMD_RULE", "RECLAIMD_RECLAIMED_BYTES", "RECLAIMD_EVENT_COUNT", "RECLAIMD_RESOURCES",
+        "RECLAIMD_FIRST_EVENT_TIME", "RECLAIMD_LAST_EVENT_TIME", "RECLAIMD_TRIGGER", "RECLAIMD_ENGINE",
+        "RECLAIMD_ENGINE_HOST", "RECLAIMD_DATA_ROOT",
+    ]
     public static let defaultHook = "/usr/libexec/reclaimd/hooks/fstrim"
 
     public init(
