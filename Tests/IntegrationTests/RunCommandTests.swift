@@ -280,13 +280,9 @@ extension Integration.RunCommandTests {
         try await Journald.ensureRunning()
         try await withDockerDaemon { daemon in
             let marker = daemon.directory + "/ran"
-            let hookPath = daemon.directory + "/touch"
-            try "#!/bin/sh\ntouch \"\(marker)\"\n".write(toFile: hookPath, atomically: true, encoding: .utf8)
-            try Shell.succeed("chmod 755 '\(hookPath)'")
+            let hookPath = try writeHook(daemon.directory, "touch", "touch \"\(marker)\"")
             let rule = "dry\(UInt32.random(in: 0...UInt32.max))"
-            let config = daemon.directory + "/dry.toml"
-            try "[[rule]]\nname = \"\(rule)\"\nresources = [\"volume\"]\nquiet = \"0s\"\nhook = [\"\(hookPath)\"]\n"
-                .write(toFile: config, atomically: true, encoding: .utf8)
+            let config = try writeConfig(daemon.directory, "[[rule]]\nname = \"\(rule)\"\nresources = [\"volume\"]\nquiet = \"0s\"\nhook = [\"\(hookPath)\"]\n")
             let agent = try ReclaimdProcess(["run", "--dry-run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
             try await Task.sleep(for: .seconds(1))
             _ = try await daemon.prune("/volumes/prune")

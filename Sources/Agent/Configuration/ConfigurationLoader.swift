@@ -2,12 +2,6 @@ import EngineAPI
 import Hooks
 import Rules
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// Reads the configuration file (or takes the built-in rule when there is none) and checks the hooks.
 public enum ConfigurationLoader {
     public static let defaultPath = "/etc/reclaimd/reclaimd.toml"
@@ -23,12 +17,14 @@ public enum ConfigurationLoader {
     /// named explicitly is an error. Every problem, including hook files, is returned.
     public static func load(path: String?, checkHooks: Bool = true) -> Result<Loaded, ConfigurationErrors> {
         let file = path ?? defaultPath
-        guard let source = readFile(file) else {
-            if path == nil, errno == ENOENT {
-                return finish(Loaded(configuration: .builtIn, file: nil), checkHooks: checkHooks, source: nil)
-            }
-            let reason = String(cString: strerror(errno))
-            return .failure(ConfigurationErrors(errors: [ConfigurationError(file: file, line: 1, column: 1, message: "cannot read the configuration: \(reason)")]))
+        let source: String
+        switch WholeFile.read(file) {
+        case .success(let bytes):
+            source = String(decoding: bytes, as: UTF8.self)
+        case .failure(let failure) where failure.isMissing && path == nil:
+            return finish(Loaded(configuration: .builtIn, file: nil), checkHooks: checkHooks, source: nil)
+        case .failure(let failure):
+            return .failure(ConfigurationErrors(errors: [ConfigurationError(file: file, line: 1, column: 1, message: "cannot read the configuration: \(failure)")]))
         }
         let parser = ConfigurationParser(file: file) { host in
             do {
@@ -67,18 +63,5 @@ public enum ConfigurationLoader {
             if inRule, trimmed.hasPrefix("hook") { return index + 1 }
         }
         return nil
-    }
-
-    private static func readFile(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count { break }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -5,12 +5,6 @@ import Formats
 import Journal
 import Rules
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// `reclaimd simulate`: what the rules would do with recorded events, on a virtual clock.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +34,11 @@ struct SimulateCommand: ParsableCommand {
         }
         // Hooks are not run, so their files are not checked here; `check` does that.
         let configuration = try config.load(checkHooks: false).configuration
-        let bytes = try readInput()
+        let bytes: [UInt8]
+        switch WholeFile.read(input) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw ValidationError("cannot read --input \(input): \(failure)")
+        }
         var decoder = EventStreamDecoder(engine: .docker)
         var events: [RuleEvent] = []
         for item in decoder.feed(bytes) + decoder.finish() {
@@ -68,22 +66,5 @@ struct SimulateCommand: ParsableCommand {
         writer.add("reclaimed_bytes", decision.batch.totalBytes)
         writer.add("event_count", decision.batch.events.count)
         return writer.finish()
-    }
-
-    private func readInput() throws -> [UInt8] {
-        let descriptor = input == "-" ? 0 : open(input, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw ValidationError("cannot read --input \(input): \(String(cString: strerror(errno)))")
-        }
-        defer { if descriptor != 0 { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return bytes
     }
 }
