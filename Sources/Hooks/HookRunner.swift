@@ -59,8 +59,10 @@ public struct HookResult: Sendable, Equatable {
 /// Runs hooks in their own session and process group, so a timeout or shutdown ends everything they started.
 public enum HookRunner {
     /// Runs the hook; each output line (without its newline, bytes as written) goes to `onLine` as it comes.
+    /// - Parameter onStart: called with the hook's pid, which is also its process group and session id.
     public static func run(
         _ invocation: HookInvocation,
+        onStart: @Sendable (Int32) async -> Void = { _ in },
         onLine: @escaping @Sendable (HookStream, [UInt8]) async -> Void
     ) async throws -> HookResult {
         guard let program = invocation.argv.first else {
@@ -86,7 +88,8 @@ public enum HookRunner {
             output: .sequence,
             error: .sequence
         ) { execution in
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            await onStart(execution.processIdentifier.value)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await forwardLines(execution.standardOutput, .stdout, budget, onLine) }
                 group.addTask { try await forwardLines(execution.standardError, .stderr, budget, onLine) }
                 // The watchdog: not a teardown by cancellation, so the run's own result is still read.

@@ -15,9 +15,10 @@ struct RunCommandTests {
         return path
     }
 
+    /// A configuration with its own state directory, so no test inherits another's cursor or batches.
     private func writeConfig(_ directory: String, _ text: String) throws -> String {
         let path = "\(directory)/reclaimd.toml"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try ("[state]\ndir = \"\(directory)/state\"\n\n" + text).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 

@@ -127,6 +127,9 @@ struct ShippedHooksTests {
                 let config = daemon.directory + "/trim.toml"
                 // The built-in rule's settings, pointed at the repository's fstrim hook.
                 try """
+                    [state]
+                    dir = "\(daemon.directory)/state"
+
                     [[rule]]
                     name = "\(rule)"
                     resources = ["container", "image", "volume", "builder"]

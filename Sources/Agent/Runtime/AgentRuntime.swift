@@ -5,11 +5,17 @@ import Journal
 import Logging
 import Rules
 
-/// `reclaimd run`: follows the engine's events, journals each, feeds the rule engine on the wall clock and starts
-/// the hooks it decides on.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `reclaimd run`: follows the engine's events, journals each, feeds the rule engine on the wall clock, starts the
+/// hooks it decides on, and persists what a restart needs.
 ///
-/// One loop owns the rule engine; the event subscription, the hook runs and a deadline timer send it inputs
-/// through one stream, so no state is shared between tasks.
+/// One loop owns all state (the rule engine, the cursor, the runs in progress); the event subscription, the hook
+/// runs and the timers send it inputs through one stream, so nothing is shared between tasks.
 public struct AgentRuntime: Sendable {
     public var configuration: AgentConfiguration
     public var endpoint: EngineEndpoint
@@ -18,59 +24,157 @@ public struct AgentRuntime: Sendable {
     public var logger: Logger
     /// The agent's LANG, passed on to hooks.
     public var lang: String?
+    /// Where state.json lives; nil keeps no state (tests of other parts).
+    public var stateStore: StateStore?
+    /// How long a stop waits for running hooks before ending their process groups.
+    public var shutdownGrace: Duration
 
     public init(configuration: AgentConfiguration, endpoint: EngineEndpoint, dryRun: Bool, sink: JournalSink,
-                logger: Logger, lang: String?) {
+                logger: Logger, lang: String?, stateStore: StateStore?, shutdownGrace: Duration = .seconds(30)) {
         self.configuration = configuration
         self.endpoint = endpoint
         self.dryRun = dryRun
         self.sink = sink
         self.logger = logger
         self.lang = lang
+        self.stateStore = stateStore
+        self.shutdownGrace = shutdownGrace
     }
 
     private enum Input: Sendable {
         case connected(EngineIdentity, EngineInfo?)
         case event(ReclaimEvent)
-        case finished(rule: String)
+        case hookStarted(rule: String, processGroup: Int32)
+        /// A run ended; `completed` is false when a stop ended it, so its batch stays in flight for next time.
+        case finished(rule: String, completed: Bool)
         case tick
+        case flush
+        case stop
+        case graceExpired
         case subscriptionEnded((any Error)?)
     }
 
-    /// Runs until cancelled (a signal) or until the subscription fails for good.
-    public func run() async throws {
+    /// A run in progress.
+    private struct Running {
+        var batch: Batch
+        var processGroup: Int32?
+        var program: String
+    }
+
+    /// Runs until `stopRequested` returns (a signal) and running hooks have finished or the grace ran out, or until
+    /// the subscription fails for good.
+    public func run(stopRequested: @escaping @Sendable () async -> Void) async throws {
         let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
         let client = EngineClient(endpoint: endpoint)
-        // With no rules the agent still audits prune events.
         let filters = configuration.rules.isEmpty ? EventQuery.pruneFilter : configuration.eventFilter
-        let subscription = EventSubscription(client: client, query: EventQuery(filters: filters), policy: .always, logger: logger)
         let rulesByName = Dictionary(configuration.rules.map { ($0.name, $0) }) { first, _ in first }
         var engine = RuleEngine(rules: configuration.rules)
+        var state = AgentState()
         var context = HookEnvironment.EngineContext(kind: EngineKind.docker.rawValue, host: endpoint.description, dataRoot: "")
-        var timer: Task<Void, Never>?
-        var timerDeadline: Timestamp?
+        var running: [String: Running] = [:]
+        var dirty = false
+        var stopping = false
+
+        // Restore: pending and in-flight batches are handled again now, so they fire again (at least once).
+        if let stateStore {
+            switch try stateStore.load() {
+            case .fresh:
+                break
+            case .setAside(let movedTo, let reason):
+                logger.warning("the state file was unusable (\(reason)); moved it to \(movedTo) and starting fresh")
+            case .restored(let restored):
+                state = restored
+                let now = Timestamp.now()
+                for (name, ruleState) in restored.rules where rulesByName[name] != nil {
+                    endLeftoverHook(ruleState)
+                    if let lastStart = ruleState.lastStartNano {
+                        engine.restoreLastStart(of: name, Timestamp(nanoseconds: lastStart))
+                    }
+                    for stored in ruleState.inFlight + ruleState.pending {
+                        // Only this rule gets them back: other rules kept their own copies.
+                        engine.handleRestored(RuleEvent(stored), for: name, at: now)
+                    }
+                }
+                let restoredRuns = restored.rules.values.filter { !$0.inFlight.isEmpty }.count
+                logger.info("resuming from \(state.cursorTimeNano.map { Timestamp(nanoseconds: $0).rfc3339 } ?? "the start"); \(restoredRuns) interrupted runs will run again")
+            }
+        }
+        let resumePoint = state.cursorTimeNano.map { time in
+            (time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
+        }
+        let subscription = EventSubscription(client: client, query: EventQuery(filters: filters), policy: .always,
+                                             logger: logger, resumePoint: resumePoint)
         let logger = self.logger
         let endpoint = self.endpoint
+        let subscriptionTask = Task {
+            var report = ConnectionReport(logger: logger, endpoint: endpoint)
+            do {
+                try await subscription.run(onNotification: { notification in
+                    report.report(notification)
+                    if case .connected(let identity) = notification {
+                        continuation.yield(.connected(identity, try? await client.info(identity)))
+                    }
+                }, onEvent: { continuation.yield(.event($0)) })
+                continuation.yield(.subscriptionEnded(nil))
+            } catch is CancellationError {
+                continuation.yield(.subscriptionEnded(nil))
+            } catch {
+                continuation.yield(.subscriptionEnded(error))
+            }
+        }
+        let stopTask = Task {
+            await stopRequested()
+            continuation.yield(.stop)
+        }
+        let flushTask = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                continuation.yield(.flush)
+            }
+        }
+        var timer: Task<Void, Never>?
+        var timerDeadline: Timestamp?
+        var graceTimer: Task<Void, Never>?
+        defer {
+            subscriptionTask.cancel()
+            stopTask.cancel()
+            flushTask.cancel()
+            timer?.cancel()
+            graceTimer?.cancel()
+        }
+
+        func snapshot() -> AgentState {
+            var snapshot = state
+            snapshot.rules = [:]
+            for rule in configuration.rules {
+                var ruleState = AgentState.RuleState()
+                ruleState.pending = (engine.pendingBatch(of: rule.name)?.events ?? []).map(AgentState.StoredEvent.init)
+                if let run = running[rule.name] {
+                    ruleState.inFlight = run.batch.events.map(AgentState.StoredEvent.init)
+                    ruleState.inFlightProcessGroup = run.processGroup
+                    ruleState.inFlightProgram = run.program
+                } else if let kept = state.rules[rule.name], !kept.inFlight.isEmpty, stopping {
+                    // A run a stop interrupted stays in flight for the next start.
+                    ruleState.inFlight = kept.inFlight
+                }
+                ruleState.lastStartNano = engine.lastStart(of: rule.name)?.nanoseconds
+                snapshot.rules[rule.name] = ruleState
+            }
+            return snapshot
+        }
+        func persist() {
+            guard let stateStore else { return }
+            do {
+                state = snapshot()
+                try stateStore.save(state)
+                dirty = false
+            } catch {
+                logger.error("\(error)")
+            }
+        }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                var report = ConnectionReport(logger: logger, endpoint: endpoint)
-                do {
-                    try await subscription.run(onNotification: { notification in
-                        report.report(notification)
-                        if case .connected(let identity) = notification {
-                            continuation.yield(.connected(identity, try? await client.info(identity)))
-                        }
-                    }, onEvent: { continuation.yield(.event($0)) })
-                    continuation.yield(.subscriptionEnded(nil))
-                } catch {
-                    continuation.yield(.subscriptionEnded(error))
-                }
-            }
-            defer {
-                timer?.cancel()
-                group.cancelAll()
-            }
+            defer { group.cancelAll() }
             for await input in inputs {
                 let now = Timestamp.now()
                 var decisions: [Decision] = []
@@ -78,51 +182,97 @@ public struct AgentRuntime: Sendable {
                 case .connected(let identity, let info):
                     context.kind = identity.kind.rawValue
                     context.dataRoot = info?.dockerRootDir ?? context.dataRoot
+                    if let id = info?.id { state.engineID = id }
                 case .event(let event):
+                    guard !stopping else { continue }
                     sink.write(EventAuditEntry.entry(for: event))
                     decisions = engine.handle(RuleEvent(event), at: now)
-                case .finished(let rule):
+                    if let cursor = state.cursorTimeNano, event.time.nanoseconds == cursor {
+                        state.cursorKeys.append(event.key.description)
+                    } else if event.time.nanoseconds > state.cursorTimeNano ?? .min {
+                        state.cursorTimeNano = event.time.nanoseconds
+                        state.cursorKeys = [event.key.description]
+                    }
+                    dirty = true
+                case .hookStarted(let rule, let processGroup):
+                    running[rule]?.processGroup = processGroup
+                    persist()  // a SIGKILL from here on must find the run in flight
+                case .finished(let rule, let completed):
+                    if let run = running.removeValue(forKey: rule), !completed {
+                        state.rules[rule, default: AgentState.RuleState()].inFlight = run.batch.events.map(AgentState.StoredEvent.init)
+                    } else {
+                        state.rules[rule]?.inFlight = []
+                    }
+                    dirty = true
+                    if stopping {
+                        if running.isEmpty { persist(); return }
+                        continue
+                    }
                     decisions = engine.runFinished(rule: rule, at: now)
                 case .tick:
-                    decisions = engine.advance(to: now)
-                    // A timer that woke a little early must be armed again for the same deadline.
-                    timerDeadline = nil
+                    decisions = stopping ? [] : engine.advance(to: now)
+                    timerDeadline = nil  // a timer that woke a little early must be armed again
+                case .flush:
+                    if dirty { persist() }
+                case .stop:
+                    stopping = true
+                    subscriptionTask.cancel()
+                    timer?.cancel()
+                    logger.info("stopping: \(running.count) hooks running, waiting up to \(DurationText.format(shutdownGrace))")
+                    if running.isEmpty { persist(); return }
+                    let grace = shutdownGrace
+                    graceTimer = Task {
+                        try? await Task.sleep(for: grace)
+                        if !Task.isCancelled { continuation.yield(.graceExpired) }
+                    }
+                case .graceExpired:
+                    logger.warning("the shutdown grace passed: ending \(running.count) hooks' process groups")
+                    group.cancelAll()
                 case .subscriptionEnded(let error):
-                    if let error { throw error }
-                    return
+                    if let error { persist(); throw error }
+                    if !stopping { persist(); return }
                 }
                 for decision in decisions {
                     guard let rule = rulesByName[decision.rule] else { continue }
+                    let runID = "\(rule.name)-\(now.nanoseconds)"
+                    sink.write(RunJournal.started(decision, runID: runID, dryRun: dryRun))
+                    if dryRun {
+                        continuation.yield(.finished(rule: rule.name, completed: true))
+                        running[rule.name] = Running(batch: decision.batch, processGroup: nil, program: rule.hook.first ?? "")
+                        continue
+                    }
+                    running[rule.name] = Running(batch: decision.batch, processGroup: nil, program: rule.hook.first ?? "")
+                    dirty = true
                     let invocation = HookInvocation(
                         argv: rule.hook,
                         environment: HookEnvironment.build(rule: rule, decision: decision, engine: context, lang: lang),
                         stdin: Array(decision.batch.json.utf8),
                         timeout: rule.timeout)
-                    let runID = "\(rule.name)-\(now.nanoseconds)"
-                    sink.write(RunJournal.started(decision, runID: runID, dryRun: dryRun))
-                    if dryRun {
-                        continuation.yield(.finished(rule: rule.name))
-                        continue
-                    }
                     let sink = self.sink
                     group.addTask {
+                        var completed = true
                         do {
-                            let result = try await HookRunner.run(invocation) { stream, line in
+                            let result = try await HookRunner.run(invocation, onStart: { pid in
+                                continuation.yield(.hookStarted(rule: decision.rule, processGroup: pid))
+                            }, onLine: { stream, line in
                                 sink.write(RunJournal.output(rule: decision.rule, runID: runID, stream: stream, line: line))
-                            }
+                            })
                             if result.droppedOutputBytes > 0 {
                                 sink.write(RunJournal.dropped(rule: decision.rule, runID: runID, bytes: result.droppedOutputBytes))
                             }
                             sink.write(RunJournal.finished(decision, runID: runID, result: result))
-                        } catch is CancellationError {
-                            // Shutdown: the teardown ended the hook's process group.
+                            completed = !Task.isCancelled
                         } catch {
-                            sink.write(RunJournal.failedToStart(decision, runID: runID, error: error))
+                            completed = false
+                            if !(error is CancellationError) && !Task.isCancelled {
+                                sink.write(RunJournal.failedToStart(decision, runID: runID, error: error))
+                                completed = true
+                            }
                         }
-                        continuation.yield(.finished(rule: decision.rule))
+                        continuation.yield(.finished(rule: decision.rule, completed: completed))
                     }
                 }
-                let deadline = engine.nextDeadline
+                let deadline = stopping ? nil : engine.nextDeadline
                 if deadline != timerDeadline {
                     timer?.cancel()
                     timerDeadline = deadline
@@ -135,6 +285,22 @@ public struct AgentRuntime: Sendable {
                     }
                 }
             }
+            persist()
+        }
+    }
+
+    /// Ends the process group of a hook that was running when a previous agent died, if it is still that hook.
+    private func endLeftoverHook(_ ruleState: AgentState.RuleState) {
+        guard let group = ruleState.inFlightProcessGroup, group > 1, let program = ruleState.inFlightProgram else { return }
+        // The group's leader may be gone while members remain; check every process's group and command line.
+        guard case .success(let bytes) = WholeFile.read("/proc/\(group)/cmdline") else {
+            kill(-group, SIGKILL)  // leader gone: end whatever is left in its group (nothing, if none)
+            return
+        }
+        let commandLine = String(decoding: bytes, as: UTF8.self)
+        if commandLine.contains(program) {
+            logger.warning("ending the process group \(group) of a hook left running by a previous agent (\(program))")
+            kill(-group, SIGKILL)
         }
     }
 }
@@ -144,5 +310,17 @@ extension RuleEvent {
     public init(_ event: ReclaimEvent) {
         self.init(resource: event.resource, action: event.action, reclaimedBytes: event.reclaimedBytes,
                   time: event.time, json: event.json)
+    }
+
+    init(_ stored: AgentState.StoredEvent) {
+        self.init(resource: stored.resource, action: stored.action, reclaimedBytes: stored.reclaimedBytes,
+                  time: Timestamp(nanoseconds: stored.timeNano), json: stored.json)
+    }
+}
+
+extension AgentState.StoredEvent {
+    init(_ event: RuleEvent) {
+        self.init(resource: event.resource, action: event.action, reclaimedBytes: event.reclaimedBytes,
+                  timeNano: event.time.nanoseconds, json: event.json)
     }
 }

@@ -19,9 +19,10 @@ public struct EventDeduplicator: Sendable {
     private var keyOrder: [EventKey] = []
     private var oldestKeyIndex = 0
 
-    public init(memory: Int = 4096, cursor: Timestamp? = nil) {
+    public init(memory: Int = 4096, cursor: Timestamp? = nil, keysAtCursor: [EventKey] = []) {
         self.memory = memory
         self.cursor = cursor
+        for key in keysAtCursor { remember(key) }
     }
 
     /// A new connection is replaying from the cursor.

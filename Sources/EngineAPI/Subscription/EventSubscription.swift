@@ -26,16 +26,20 @@ public struct EventSubscription: Sendable {
     public let query: EventQuery
     public let policy: ReconnectPolicy
     public let logger: Logger
+    /// Where a previous run stopped: the stream resumes there and drops what was handled at that nanosecond.
+    public let resumePoint: (time: Timestamp, keys: [EventKey])?
     private let now: @Sendable () -> Timestamp
 
     public init(
         client: EngineClient, query: EventQuery, policy: ReconnectPolicy, logger: Logger,
+        resumePoint: (time: Timestamp, keys: [EventKey])? = nil,
         now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
     ) {
         self.client = client
         self.query = query
         self.policy = policy
         self.logger = logger
+        self.resumePoint = resumePoint
         self.now = now
     }
 
@@ -44,7 +48,7 @@ public struct EventSubscription: Sendable {
         onNotification: (Notification) async throws -> Void = { _ in },
         onEvent: (ReclaimEvent) async throws -> Void
     ) async throws {
-        var deduplicator = EventDeduplicator()
+        var deduplicator = EventDeduplicator(cursor: resumePoint?.time, keysAtCursor: resumePoint?.keys ?? [])
         var backoff = Backoff()
         var hasConnected = false
         // Without an explicit `since`, a reconnect before the first event resumes from when we first connected.

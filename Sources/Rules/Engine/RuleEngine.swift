@@ -29,13 +29,26 @@ public struct RuleEngine: Sendable {
     /// Takes an event at clock time `now`; returns runs due at once (with `quiet = 0`).
     public mutating func handle(_ event: RuleEvent, at now: Timestamp) -> [Decision] {
         for index in states.indices where states[index].definition.matches(resource: event.resource, action: event.action) {
-            states[index].pending.add(event)
-            states[index].lastMatchAt = now
-            if states[index].armedAt == nil, states[index].pending.totalBytes >= states[index].definition.threshold {
-                states[index].armedAt = now
-            }
+            collect(event, into: index, at: now)
         }
         return advance(to: now)
+    }
+
+    /// Gives one rule back an event it held before a restart; other rules are not touched.
+    /// Fires nothing by itself: the caller's next `advance` does, once everything is restored.
+    public mutating func handleRestored(_ event: RuleEvent, for rule: String, at now: Timestamp) {
+        for index in states.indices where states[index].definition.name == rule {
+            collect(event, into: index, at: now)
+        }
+    }
+
+    /// Adds an event to a rule's batch and arms the rule when the batch reaches its threshold.
+    private mutating func collect(_ event: RuleEvent, into index: Int, at now: Timestamp) {
+        states[index].pending.add(event)
+        states[index].lastMatchAt = now
+        if states[index].armedAt == nil, states[index].pending.totalBytes >= states[index].definition.threshold {
+            states[index].armedAt = now
+        }
     }
 
     /// Moves the clock to `now`; returns the runs that fell due.
@@ -69,6 +82,18 @@ public struct RuleEngine: Sendable {
     /// The batch a rule is collecting, for status and persistence.
     public func pendingBatch(of rule: String) -> Batch? {
         states.first { $0.definition.name == rule }?.pending
+    }
+
+    /// When a rule last started a run, for persistence.
+    public func lastStart(of rule: String) -> Timestamp? {
+        states.first { $0.definition.name == rule }?.lastStart
+    }
+
+    /// Restores a rule's last start after a restart, so its cooldown holds across it.
+    public mutating func restoreLastStart(of rule: String, _ time: Timestamp) {
+        for index in states.indices where states[index].definition.name == rule {
+            states[index].lastStart = time
+        }
     }
 
     private func dueTime(_ state: State) -> (time: Timestamp, trigger: Trigger)? {

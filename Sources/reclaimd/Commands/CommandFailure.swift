@@ -8,6 +8,8 @@ enum ExitStatus {
     static let unavailable: Int32 = 69
     /// The engine answered with an error or broke the protocol.
     static let protocolError: Int32 = 76
+    /// The state directory or file cannot be created or written.
+    static let cannotCreate: Int32 = 73
     /// The configuration is invalid.
     static let configuration: Int32 = 78
 }

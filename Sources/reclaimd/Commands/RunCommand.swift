@@ -1,16 +1,22 @@
 import Agent
 import ArgumentParser
 import EngineAPI
+import Formats
 import Journal
 import Logging
 import Rules
+import UnixSignals
 
 /// `reclaimd run`: the agent.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the agent: journal every event and start hooks as the rules decide.",
-        discussion: "Without a configuration file at the default path, runs the built-in trim rule. Exits 78 when the configuration or a hook is invalid."
+        discussion: """
+            Without a configuration file at the default path, runs the built-in trim rule. Exits 78 when the \
+            configuration or a hook is invalid. SIGTERM or SIGINT: stop taking events, let running hooks finish \
+            within --shutdown-grace, end the rest, persist state, exit 0.
+            """
     )
 
     @OptionGroup var config: ConfigOptions
@@ -22,19 +28,38 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Do everything but start hooks; journal \"would run\" entries instead.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("How long a stop waits for running hooks (default 30s).", valueName: "duration"))
+    var shutdownGrace: String = "30s"
+
     func run() async throws {
+        guard let grace = DurationText.parse(shutdownGrace) else {
+            throw ValidationError("--shutdown-grace \"\(shutdownGrace)\" is not \(DurationText.acceptedForms)")
+        }
         let sink = logging.bootstrap()
         defer { sink.flush() }
         let logger = Logger(label: "reclaimd")
         let loaded = try config.load()
         let endpoint = try EngineOptions(host: host ?? loaded.configuration.engineHost).endpoint()
         let environment = ProcessEnvironment.current
+        // [state] dir, else systemd's $STATE_DIRECTORY, else the packaged default.
+        let stateDirectory = loaded.configuration.stateDirectory
+            ?? environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
+            ?? "/var/lib/reclaimd"
         let runtime = AgentRuntime(configuration: loaded.configuration, endpoint: endpoint, dryRun: dryRun, sink: sink,
-                                   logger: logger, lang: environment["LANG"])
-        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(endpoint)\(dryRun ? ", dry run" : "")")
-        try await CommandFailure.reporting {
-            try await Interruption.runUntilSignalled { try await runtime.run() }
+                                   logger: logger, lang: environment["LANG"],
+                                   stateStore: StateStore(directory: stateDirectory), shutdownGrace: grace)
+        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(endpoint), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        do {
+            try await CommandFailure.reporting {
+                try await runtime.run(stopRequested: {
+                    for await _ in signals { return }
+                })
+            }
+        } catch let error as StateError {
+            Console.error.writeLine("reclaimd: \(error.message)")
+            throw ExitCode(ExitStatus.cannotCreate)
         }
-        logger.info("reclaimd stopping")
+        logger.info("reclaimd stopped")
     }
 }

@@ -1,0 +1,113 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Formats
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `STATE_DIR/state.json`: the one place the agent's state lives on disk.
+///
+/// Written atomically (a temporary file, fsync, rename, fsync of the directory), the file 0600 and the directory
+/// 0700. A file that cannot be read as our state (corrupt, truncated, another version) is moved aside to
+/// `state.json.corrupt-<time>` and the agent starts fresh: never a crash loop.
+public struct StateStore: Sendable {
+    public let directory: String
+    public var path: String { directory + "/state.json" }
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// What loading found.
+    public enum Loaded: Sendable, Equatable {
+        case fresh
+        case restored(AgentState)
+        /// The file was unusable and was moved to `movedTo`; the agent starts fresh.
+        case setAside(movedTo: String, reason: String)
+    }
+
+    /// Reads the state, creating the directory (0700) when missing.
+    public func load(now: Timestamp = .now()) throws(StateError) -> Loaded {
+        try ensureDirectory()
+        let bytes: [UInt8]
+        switch WholeFile.read(path) {
+        case .success(let read): bytes = read
+        case .failure(let failure) where failure.isMissing: return .fresh
+        case .failure(let failure): throw StateError(message: "cannot read \(path): \(failure)")
+        }
+        let reason: String
+        do {
+            let state = try JSONDecoder().decode(AgentState.self, from: Data(bytes))
+            if state.version == AgentState.currentVersion { return .restored(state) }
+            reason = "version \(state.version) is not \(AgentState.currentVersion)"
+        } catch {
+            reason = bytes.isEmpty ? "the file is empty" : "it is not reclaimd state JSON"
+        }
+        let aside = "\(path).corrupt-\(now.rfc3339)"
+        guard rename(path, aside) == 0 else {
+            throw StateError(message: "\(path) is unusable (\(reason)) and cannot be moved aside: \(String(cString: strerror(errno)))")
+        }
+        return .setAside(movedTo: aside, reason: reason)
+    }
+
+    /// Writes the state atomically.
+    public func save(_ state: AgentState) throws(StateError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(state)
+        } catch {
+            throw StateError(message: "cannot encode the state: \(error)")
+        }
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StateError(message: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        var written = 0
+        let bytes = [UInt8](data)
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + written }, bytes.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw StateError(message: "cannot write \(temporary): \(reason)")
+            }
+            written += result
+        }
+        fchmod(descriptor, 0o600)
+        guard fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw StateError(message: "cannot fsync \(temporary): \(reason)")
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            throw StateError(message: "cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))")
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    private func ensureDirectory() throws(StateError) {
+        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+            throw StateError(message: "cannot create the state directory \(directory): \(String(cString: strerror(errno)))")
+        }
+        chmod(directory, 0o700)
+    }
+}
+
+/// The state could not be read or written.
+public struct StateError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,171 @@
+import Agent
+import EngineAPI
+import Formats
+import Foundation
+import Journal
+import Testing
+
+extension Integration {
+/// The agent loses nothing across its own death: fault tests against the real dockerd and journald.
+@Suite("reliability: state, resume, stop", .timeLimit(.minutes(5)))
+struct ReliabilityTests {
+    private func setUp(_ daemon: DockerDaemon, hookBody: String, rule: String, threshold: String = "0", quiet: String = "0s") throws -> (config: String, state: String) {
+        let hook = daemon.directory + "/hook"
+        try ("#!/bin/sh\n" + hookBody + "\n").write(toFile: hook, atomically: true, encoding: .utf8)
+        try Shell.succeed("chmod 755 '\(hook)'")
+        let state = daemon.directory + "/state"
+        let config = daemon.directory + "/reclaimd.toml"
+        try """
+            [state]
+            dir = "\(state)"
+
+            [[rule]]
+            name = "\(rule)"
+            resources = ["volume"]
+            threshold = "\(threshold)"
+            quiet = "\(quiet)"
+            hook = ["\(hook)"]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        return (config, state)
+    }
+
+    private func agent(_ daemon: DockerDaemon, _ config: String) throws -> ReclaimdProcess {
+        try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal", "--shutdown-grace", "20s"],
+                            directory: daemon.directory)
+    }
+
+    /// Prunes a volume holding `megabytes` MiB, through the API; returns the bytes the engine reclaimed.
+    private func pruneVolume(_ daemon: DockerDaemon, _ name: String, megabytes: Int) async throws -> UInt64 {
+        if (try? daemon.docker("image inspect bb:latest")) == nil { try daemon.importBusyboxImage("bb:latest") }
+        try daemon.docker("volume create \(name)")
+        try daemon.docker("run --rm -v \(name):/data bb:latest sh -c 'dd if=/dev/zero of=/data/f bs=1048576 count=\(megabytes) 2>/dev/null'")
+        return try await daemon.prune("/volumes/prune")
+    }
+
+    private func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test("the state file: written atomically with modes 0600/0700, read back; a corrupt one is set aside")
+    func stateStore() throws {
+        let directory = try makeScratchDirectory("rdst") + "/state"
+        defer { _ = try? Shell.run("rm -rf '\((directory as NSString).deletingLastPathComponent)'") }
+        let store = StateStore(directory: directory)
+        #expect(try store.load() == .fresh)
+        var state = AgentState()
+        state.cursorTimeNano = 1_795_364_605_762_178_784
+        state.cursorKeys = ["0b9507f106d92cd8"]
+        var rule = AgentState.RuleState()
+        rule.pending = [AgentState.StoredEvent(resource: "volume", action: "prune", reclaimedBytes: 6_291_456, timeNano: 5, json: "{}")]
+        rule.lastStartNano = 4
+        state.rules["trim"] = rule
+        try store.save(state)
+        #expect(try store.load() == .restored(state))
+        #expect(try Shell.succeed("stat -c %a '\(directory)' '\(store.path)'") == "700\n600\n")
+        #expect(!FileManager.default.fileExists(atPath: store.path + ".tmp"))
+
+        for garbage in ["{\"version\":1,\"rul", "", "[1,2,3]", "{\"version\":99}"] {
+            try garbage.write(toFile: store.path, atomically: true, encoding: .utf8)
+            guard case .setAside(let movedTo, _) = try store.load() else {
+                Issue.record("accepted \(garbage)")
+                continue
+            }
+            #expect(FileManager.default.fileExists(atPath: movedTo))
+            #expect(movedTo.hasPrefix(store.path + ".corrupt-"))
+            #expect(!FileManager.default.fileExists(atPath: store.path))
+            #expect(try store.load() == .fresh, "then the agent starts fresh")
+            try? FileManager.default.removeItem(atPath: movedTo)
+        }
+    }
+
+    @Test("fault 2: SIGKILL mid-accumulation: 6 MB, kill -9, restart, 6 MB: exactly one run of at least 12 MB")
+    func killedWhileAccumulating() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let runs = daemon.directory + "/runs"
+            let rule = "acc\(UInt32.random(in: 0...UInt32.max))"
+            let (config, _) = try setUp(daemon, hookBody: "echo \"$RECLAIMD_RECLAIMED_BYTES $RECLAIMD_EVENT_COUNT\" >> '\(runs)'", rule: rule, threshold: "10MB", quiet: "1s")
+            let first = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+            let firstBytes = try await pruneVolume(daemon, "six1", megabytes: 6)
+            try await Task.sleep(for: .seconds(2))  // more than the 1 s coalescing of state writes
+            first.child.signal(SIGKILL)
+            _ = try await first.waitForExit(timeout: .seconds(10))
+            #expect(lines(runs).isEmpty, "below the threshold: no run yet")
+
+            let second = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+            let secondBytes = try await pruneVolume(daemon, "six2", megabytes: 6)
+            try await waitUntil(timeout: .seconds(20), "the run") { !lines(runs).isEmpty }
+            try await Task.sleep(for: .seconds(2))
+            #expect(try await second.stop(signal: SIGTERM) == 0)
+            #expect(lines(runs) == ["\(firstBytes + secondBytes) 2"], "one run with both prunes")
+            #expect(firstBytes + secondBytes >= 12_000_000)
+        }
+    }
+
+    @Test("fault 3: SIGKILL while a hook runs: the run happens again after restart; the old hook's process group is gone")
+    func killedWhileHookRuns() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let marker = daemon.directory + "/first-run"
+            let pids = daemon.directory + "/pids"
+            let runs = daemon.directory + "/runs"
+            let rule = "inflight\(UInt32.random(in: 0...UInt32.max))"
+            // The first run hangs (with a child); the run after the restart completes.
+            let (config, _) = try setUp(daemon, hookBody: """
+                echo "$RECLAIMD_RECLAIMED_BYTES" >> '\(runs)'
+                if [ -e '\(marker)' ]; then exit 0; fi
+                touch '\(marker)'
+                sleep 1000 &
+                echo "$$ $!" > '\(pids)'
+                wait
+                """, rule: rule)
+            let first = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+            let bytes = try await pruneVolume(daemon, "inflight", megabytes: 2)
+            try await waitUntil(timeout: .seconds(20), "the hook to start") { FileManager.default.fileExists(atPath: pids) }
+            try await Task.sleep(for: .milliseconds(500))
+            first.child.signal(SIGKILL)
+            _ = try await first.waitForExit(timeout: .seconds(10))
+            let oldProcesses = try #require(try? String(contentsOfFile: pids, encoding: .utf8))
+                .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            #expect(oldProcesses.count == 2)
+            #expect(oldProcesses.allSatisfy { !processIsGone($0) }, "the hook outlived the killed agent")
+
+            let second = try agent(daemon, config)
+            try await waitUntil(timeout: .seconds(20), "the run again") { lines(runs).count >= 2 }
+            try await waitUntil(timeout: .seconds(10), "the old hook's process group to be gone") { oldProcesses.allSatisfy(processIsGone) }
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await second.stop(signal: SIGTERM) == 0)
+            #expect(lines(runs) == [String(bytes), String(bytes)], "the same batch ran again, once")
+        }
+    }
+
+    @Test("fault 7: SIGTERM while a hook runs: the agent waits for it, exits 0, and the state is on disk")
+    func stopWaitsForHook() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let started = daemon.directory + "/started"
+            let finished = daemon.directory + "/finished"
+            let rule = "graceful\(UInt32.random(in: 0...UInt32.max))"
+            let (config, state) = try setUp(daemon, hookBody: "touch '\(started)'; sleep 3; touch '\(finished)'", rule: rule)
+            let agent = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+            _ = try await pruneVolume(daemon, "graceful", megabytes: 1)
+            try await waitUntil(timeout: .seconds(20), "the hook to start") { FileManager.default.fileExists(atPath: started) }
+            let stopAt = ContinuousClock.now
+            agent.child.signal(SIGTERM)
+            #expect(try await agent.waitForExit(timeout: .seconds(30)) == 0, "\(agent.stderr)")
+            #expect(ContinuousClock.now - stopAt >= .seconds(2), "it waited for the hook")
+            #expect(FileManager.default.fileExists(atPath: finished), "the hook finished")
+            let saved = try #require(FileManager.default.contents(atPath: state + "/state.json"))
+            let decoded = try JSONDecoder().decode(AgentState.self, from: saved)
+            #expect(decoded.cursorTimeNano != nil)
+            #expect(decoded.rules[rule]?.inFlight == [], "the run completed, nothing in flight")
+            let ended = try JournalReader(matches: ["RECLAIMD_RULE=\(rule)", "MESSAGE_ID=\(MessageID.runFinished.hex)"]).readAll()
+            #expect(ended.first?.string("RECLAIMD_OUTCOME") == "success")
+        }
+    }
+}
+}
