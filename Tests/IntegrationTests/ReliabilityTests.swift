@@ -169,3 +169,46 @@ struct ReliabilityTests {
     }
 }
 }
+
+extension Integration.ReliabilityTests {
+    @Test("sd_notify: READY once connected, STATUS kept current, WATCHDOG at half the interval while alive, STOPPING on stop")
+    func systemdNotify() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let socket = daemon.directory + "/notify.sock"
+            let received = daemon.directory + "/notifications"
+            // The service manager's side: a datagram socket that writes each message on one line.
+            let receiver = try ChildProcess("/usr/bin/python3", ["-c", """
+                import socket, sys
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1])
+                with open(sys.argv[2], "a") as out:
+                    while True:
+                        out.write(s.recv(4096).decode().replace("\\n", " | ") + "\\n"); out.flush()
+                """, socket, received])
+            defer { receiver.signal(SIGKILL); _ = receiver.waitBlocking() }
+            try await waitUntil(timeout: .seconds(10), "the notify socket") { FileManager.default.fileExists(atPath: socket) }
+            let rule = "notify\(UInt32.random(in: 0...UInt32.max))"
+            let (config, _) = try setUp(daemon, hookBody: "exit 0", rule: rule)
+            var environment = ProcessInfo.processInfo.environment
+            environment["NOTIFY_SOCKET"] = socket
+            environment["WATCHDOG_USEC"] = "1000000"
+            let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
+                                            directory: daemon.directory, environment: environment)
+            try await waitUntil(timeout: .seconds(20), "READY=1") { lines(received).contains { $0.hasPrefix("READY=1") } }
+            let bytes = try await pruneVolume(daemon, "notified", megabytes: 1)
+            try await waitUntil(timeout: .seconds(20), "a status after the run") {
+                lines(received).contains { $0.contains("last run: \(rule) success") }
+            }
+            try await Task.sleep(for: .seconds(2))
+            #expect(try await agent.stop(signal: SIGTERM) == 0)
+            try await Task.sleep(for: .milliseconds(300))
+            let messages = lines(received)
+            let ready = try #require(messages.first { $0.hasPrefix("READY=1") })
+            #expect(ready.contains("STATUS=Docker/20.10.24+dfsg1 (API 1.41); 1 rules;"))
+            #expect(messages.filter { $0.hasPrefix("READY=1") }.count == 1)
+            #expect(messages.contains { $0.contains("\(ByteCountText.decimal(bytes)) reclaimed seen since start; last run: \(rule) success") })
+            #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 3, "every 0.5 s: \(messages)")
+            #expect(messages.last?.hasPrefix("STOPPING=1") == true)
+        }
+    }
+}

@@ -43,10 +43,12 @@ public struct AgentRuntime: Sendable {
 
     private enum Input: Sendable {
         case connected(EngineIdentity, EngineInfo?)
+        case disconnected(reason: String)
+        case watchdog
         case event(ReclaimEvent)
         case hookStarted(rule: String, processGroup: Int32)
         /// A run ended; `completed` is false when a stop ended it, so its batch stays in flight for next time.
-        case finished(rule: String, completed: Bool)
+        case finished(rule: String, completed: Bool, outcome: String)
         case tick
         case flush
         case stop
@@ -74,6 +76,7 @@ public struct AgentRuntime: Sendable {
         var running: [String: Running] = [:]
         var dirty = false
         var stopping = false
+        var status = ServiceStatus(rules: configuration.rules.count)
 
         // Restore: pending and in-flight batches are handled again now, so they fire again (at least once).
         if let stateStore {
@@ -111,8 +114,11 @@ public struct AgentRuntime: Sendable {
             do {
                 try await subscription.run(onNotification: { notification in
                     report.report(notification)
-                    if case .connected(let identity) = notification {
+                    switch notification {
+                    case .connected(let identity):
                         continuation.yield(.connected(identity, try? await client.info(identity)))
+                    case .disconnected(let reason, _):
+                        continuation.yield(.disconnected(reason: reason))
                     }
                 }, onEvent: { continuation.yield(.event($0)) })
                 continuation.yield(.subscriptionEnded(nil))
@@ -132,6 +138,15 @@ public struct AgentRuntime: Sendable {
                 continuation.yield(.flush)
             }
         }
+        // Watchdog pings come from this loop, so the manager hears them only while the loop really runs.
+        let watchdogTask = ServiceNotifier.watchdogInterval.map { interval in
+            Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    continuation.yield(.watchdog)
+                }
+            }
+        }
         var timer: Task<Void, Never>?
         var timerDeadline: Timestamp?
         var graceTimer: Task<Void, Never>?
@@ -139,6 +154,7 @@ public struct AgentRuntime: Sendable {
             subscriptionTask.cancel()
             stopTask.cancel()
             flushTask.cancel()
+            watchdogTask?.cancel()
             timer?.cancel()
             graceTimer?.cancel()
         }
@@ -183,10 +199,22 @@ public struct AgentRuntime: Sendable {
                     context.kind = identity.kind.rawValue
                     context.dataRoot = info?.dockerRootDir ?? context.dataRoot
                     if let id = info?.id { state.engineID = id }
+                    status.engine = "\(identity.serverProduct) (API \(identity.negotiatedVersion))"
+                    // Ready once connected; the replay from the cursor follows at once on the same stream.
+                    ServiceNotifier.notify((status.isReady ? "" : "READY=1\n") + "STATUS=\(status.line)")
+                    status.isReady = true
+                case .disconnected(let reason):
+                    status.engine = "engine unreachable (\(reason.prefix(80))), retrying"
+                    ServiceNotifier.notify("STATUS=\(status.line)")
+                case .watchdog:
+                    ServiceNotifier.notify("WATCHDOG=1")
                 case .event(let event):
                     guard !stopping else { continue }
                     sink.write(EventAuditEntry.entry(for: event))
                     decisions = engine.handle(RuleEvent(event), at: now)
+                    if event.isPrune, let bytes = event.reclaimedBytes {
+                        status.bytesSeen = status.bytesSeen.addingReportingOverflow(bytes).partialValue
+                    }
                     if let cursor = state.cursorTimeNano, event.time.nanoseconds == cursor {
                         state.cursorKeys.append(event.key.description)
                     } else if event.time.nanoseconds > state.cursorTimeNano ?? .min {
@@ -197,7 +225,9 @@ public struct AgentRuntime: Sendable {
                 case .hookStarted(let rule, let processGroup):
                     running[rule]?.processGroup = processGroup
                     persist()  // a SIGKILL from here on must find the run in flight
-                case .finished(let rule, let completed):
+                case .finished(let rule, let completed, let outcome):
+                    status.lastRun = "\(rule) \(outcome)"
+                    ServiceNotifier.notify("STATUS=\(status.line)")
                     if let run = running.removeValue(forKey: rule), !completed {
                         state.rules[rule, default: AgentState.RuleState()].inFlight = run.batch.events.map(AgentState.StoredEvent.init)
                     } else {
@@ -216,6 +246,7 @@ public struct AgentRuntime: Sendable {
                     if dirty { persist() }
                 case .stop:
                     stopping = true
+                    ServiceNotifier.notify("STOPPING=1\nSTATUS=stopping: waiting for \(running.count) hooks")
                     subscriptionTask.cancel()
                     timer?.cancel()
                     logger.info("stopping: \(running.count) hooks running, waiting up to \(DurationText.format(shutdownGrace))")
@@ -237,7 +268,7 @@ public struct AgentRuntime: Sendable {
                     let runID = "\(rule.name)-\(now.nanoseconds)"
                     sink.write(RunJournal.started(decision, runID: runID, dryRun: dryRun))
                     if dryRun {
-                        continuation.yield(.finished(rule: rule.name, completed: true))
+                        continuation.yield(.finished(rule: rule.name, completed: true, outcome: "dry run"))
                         running[rule.name] = Running(batch: decision.batch, processGroup: nil, program: rule.hook.first ?? "")
                         continue
                     }
@@ -251,6 +282,7 @@ public struct AgentRuntime: Sendable {
                     let sink = self.sink
                     group.addTask {
                         var completed = true
+                        var outcome = "failure"
                         do {
                             let result = try await HookRunner.run(invocation, onStart: { pid in
                                 continuation.yield(.hookStarted(rule: decision.rule, processGroup: pid))
@@ -262,6 +294,7 @@ public struct AgentRuntime: Sendable {
                             }
                             sink.write(RunJournal.finished(decision, runID: runID, result: result))
                             completed = !Task.isCancelled
+                            outcome = completed ? result.outcome.rawValue : "interrupted by stop"
                         } catch {
                             completed = false
                             if !(error is CancellationError) && !Task.isCancelled {
@@ -269,7 +302,7 @@ public struct AgentRuntime: Sendable {
                                 completed = true
                             }
                         }
-                        continuation.yield(.finished(rule: decision.rule, completed: completed))
+                        continuation.yield(.finished(rule: decision.rule, completed: completed, outcome: outcome))
                     }
                 }
                 let deadline = stopping ? nil : engine.nextDeadline

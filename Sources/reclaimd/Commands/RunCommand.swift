@@ -5,7 +5,7 @@ import Formats
 import Journal
 import Logging
 import Rules
-import UnixSignals
+import ServiceLifecycle
 
 /// `reclaimd run`: the agent.
 struct RunCommand: AsyncParsableCommand {
@@ -49,12 +49,11 @@ struct RunCommand: AsyncParsableCommand {
                                    logger: logger, lang: environment["LANG"],
                                    stateStore: StateStore(directory: stateDirectory), shutdownGrace: grace)
         logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(endpoint), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
-        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        let group = ServiceGroup(services: [AgentService(runtime: runtime)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                 logger: logger)
         do {
             try await CommandFailure.reporting {
-                try await runtime.run(stopRequested: {
-                    for await _ in signals { return }
-                })
+                try await group.run()
             }
         } catch let error as StateError {
             Console.error.writeLine("reclaimd: \(error.message)")
