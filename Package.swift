@@ -78,6 +78,7 @@ let package = Package(
                 "Formats",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -115,6 +116,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Agent",
+                "Hooks",
                 "Journal",
                 "EngineAPI",
                 "Formats",

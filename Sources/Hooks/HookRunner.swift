@@ -76,6 +76,7 @@ public enum HookRunner {
         for (key, value) in invocation.environment {
             environment[Environment.Key(stringLiteral: key)] = value
         }
+        let stdin = try StdinFile.make(invocation.stdin)
         let budget = OutputBudget(limit: invocation.outputLimit)
         let timedOut = TimeoutFlag()
         let started = ContinuousClock.now
@@ -84,7 +85,7 @@ public enum HookRunner {
             arguments: Arguments(Array(invocation.argv.dropFirst())),
             environment: .custom(environment),
             platformOptions: options,
-            input: .array(invocation.stdin),
+            input: .fileDescriptor(FileDescriptor(rawValue: stdin), closeAfterSpawningProcess: true),
             output: .sequence,
             error: .sequence
         ) { execution in
@@ -153,6 +154,10 @@ public enum HookRunner {
 public struct HookError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// The per-run output allowance shared by stdout and stderr.

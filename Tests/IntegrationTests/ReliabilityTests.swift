@@ -137,7 +137,8 @@ struct ReliabilityTests {
             try await waitUntil(timeout: .seconds(20), "the run again") { lines(runs).count >= 2 }
             try await waitUntil(timeout: .seconds(10), "the old hook's process group to be gone") { oldProcesses.allSatisfy(processIsGone) }
             try await Task.sleep(for: .seconds(1))
-            #expect(try await second.stop(signal: SIGTERM) == 0)
+            let status = try await second.stop(signal: SIGTERM)
+            #expect(status == 0, "exit \(status): \(second.stderr)")
             #expect(lines(runs) == [String(bytes), String(bytes)], "the same batch ran again, once")
         }
     }
@@ -209,6 +210,56 @@ extension Integration.ReliabilityTests {
             #expect(messages.contains { $0.contains("\(ByteCountText.decimal(bytes)) reclaimed seen since start; last run: \(rule) success") })
             #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 3, "every 0.5 s: \(messages)")
             #expect(messages.last?.hasPrefix("STOPPING=1") == true)
+        }
+    }
+}
+
+extension Integration.ReliabilityTests {
+    @Test("fault 5: a broken reload keeps the old rules; a valid one adds a rule and keeps the pending batch of a rule that stayed")
+    func reload() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let runs = daemon.directory + "/runs"
+            let a = "keep\(UInt32.random(in: 0...UInt32.max))"
+            let b = "added\(UInt32.random(in: 0...UInt32.max))"
+            let (config, state) = try setUp(daemon, hookBody: "echo \"$RECLAIMD_RULE $RECLAIMD_RECLAIMED_BYTES $RECLAIMD_EVENT_COUNT\" >> '\(runs)'",
+                                            rule: a, threshold: "10MB", quiet: "1s")
+            let original = try String(contentsOfFile: config, encoding: .utf8)
+            let agent = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+
+            // A broken file: the old rule keeps working, and the errors are journaled.
+            let first = try await pruneVolume(daemon, "r1", megabytes: 6)
+            try (original + "\n[[rule]]\nname = \"broken\nhook = 1\n").write(toFile: config, atomically: true, encoding: .utf8)
+            agent.child.signal(SIGHUP)
+            try await waitUntil(timeout: .seconds(10), "the rejected reload to be journaled") {
+                !(try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "PRIORITY=3"]).readAll()
+                    .filter { $0.string("MESSAGE")?.contains("reload rejected, the previous configuration stays: \(config):") == true }).isEmpty
+            }
+            let second = try await pruneVolume(daemon, "r2", megabytes: 6)
+            try await waitUntil(timeout: .seconds(20), "the old rule's run") { lines(runs).count >= 1 }
+            #expect(lines(runs) == ["\(a) \(first + second) 2"])
+
+            // A valid file adding a rule on another resource (a new event filter: the agent resubscribes).
+            let third = try await pruneVolume(daemon, "r3", megabytes: 6)
+            try (original + "\n[[rule]]\nname = \"\(b)\"\nresources = [\"container\"]\nquiet = \"0s\"\nhook = [\"\(daemon.directory)/hook\"]\n")
+                .write(toFile: config, atomically: true, encoding: .utf8)
+            agent.child.signal(SIGHUP)
+            try await waitUntil(timeout: .seconds(10), "the reload") {
+                !(try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "MESSAGE=reloaded the configuration: 2 rules"]).readAll()).isEmpty
+            }
+            try await Task.sleep(for: .seconds(1))
+            let fourth = try await pruneVolume(daemon, "r4", megabytes: 6)
+            try daemon.docker("run --name leftover bb:latest sh -c 'dd if=/dev/zero of=/f bs=1048576 count=1 2>/dev/null'")
+            let containerBytes = try await daemon.prune("/containers/prune")
+            try await waitUntil(timeout: .seconds(20), "both rules' runs") { lines(runs).count >= 3 }
+            try await Task.sleep(for: .seconds(2))
+            let status = try await agent.stop(signal: SIGTERM)
+            #expect(status == 0, "exit \(status): \(agent.stderr)")
+            #expect(Set(lines(runs)) == ["\(a) \(first + second) 2", "\(a) \(third + fourth) 2", "\(b) \(containerBytes) 1"],
+                    "the pending 6 MB of \(a) survived the reload")
+            #expect(lines(runs).count == 3)
+            #expect(FileManager.default.fileExists(atPath: state + "/state.json"))
         }
     }
 }

@@ -42,10 +42,10 @@ public struct AgentRuntime: Sendable {
     }
 
     private enum Input: Sendable {
-        case connected(EngineIdentity, EngineInfo?)
-        case disconnected(reason: String)
-        case watchdog
-        case event(ReclaimEvent)
+        /// From subscription `generation`; a reload that changes the filter starts a new one.
+        case fromSubscription(generation: Int, SubscriptionInput)
+        case reload
+        case watchdogTick
         case hookStarted(rule: String, processGroup: Int32)
         /// A run ended; `completed` is false when a stop ended it, so its batch stays in flight for next time.
         case finished(rule: String, completed: Bool, outcome: String)
@@ -53,7 +53,13 @@ public struct AgentRuntime: Sendable {
         case flush
         case stop
         case graceExpired
-        case subscriptionEnded((any Error)?)
+    }
+
+    private enum SubscriptionInput: Sendable {
+        case connected(EngineIdentity, EngineInfo?)
+        case disconnected(reason: String)
+        case event(ReclaimEvent)
+        case ended((any Error)?)
     }
 
     /// A run in progress.
@@ -65,11 +71,19 @@ public struct AgentRuntime: Sendable {
 
     /// Runs until `stopRequested` returns (a signal) and running hooks have finished or the grace ran out, or until
     /// the subscription fails for good.
-    public func run(stopRequested: @escaping @Sendable () async -> Void) async throws {
+    ///
+    /// - Parameters:
+    ///   - reloadRequests: each element asks for a reload (SIGHUP).
+    ///   - loadConfiguration: reads and validates the configuration again, for a reload.
+    public func run(
+        stopRequested: @escaping @Sendable () async -> Void,
+        reloadRequests: AsyncStream<Void>? = nil,
+        loadConfiguration: (@Sendable () -> Result<AgentConfiguration, ConfigurationErrors>)? = nil
+    ) async throws {
         let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
         let client = EngineClient(endpoint: endpoint)
-        let filters = configuration.rules.isEmpty ? EventQuery.pruneFilter : configuration.eventFilter
-        let rulesByName = Dictionary(configuration.rules.map { ($0.name, $0) }) { first, _ in first }
+        var configuration = self.configuration
+        var rulesByName = Dictionary(configuration.rules.map { ($0.name, $0) }) { first, _ in first }
         var engine = RuleEngine(rules: configuration.rules)
         var state = AgentState()
         var context = HookEnvironment.EngineContext(kind: EngineKind.docker.rawValue, host: endpoint.description, dataRoot: "")
@@ -102,30 +116,44 @@ public struct AgentRuntime: Sendable {
                 logger.info("resuming from \(state.cursorTimeNano.map { Timestamp(nanoseconds: $0).rfc3339 } ?? "the start"); \(restoredRuns) interrupted runs will run again")
             }
         }
-        let resumePoint = state.cursorTimeNano.map { time in
-            (time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
-        }
-        let subscription = EventSubscription(client: client, query: EventQuery(filters: filters), policy: .always,
-                                             logger: logger, resumePoint: resumePoint)
         let logger = self.logger
         let endpoint = self.endpoint
-        let subscriptionTask = Task {
-            var report = ConnectionReport(logger: logger, endpoint: endpoint)
-            do {
-                try await subscription.run(onNotification: { notification in
-                    report.report(notification)
-                    switch notification {
-                    case .connected(let identity):
-                        continuation.yield(.connected(identity, try? await client.info(identity)))
-                    case .disconnected(let reason, _):
-                        continuation.yield(.disconnected(reason: reason))
-                    }
-                }, onEvent: { continuation.yield(.event($0)) })
-                continuation.yield(.subscriptionEnded(nil))
-            } catch is CancellationError {
-                continuation.yield(.subscriptionEnded(nil))
-            } catch {
-                continuation.yield(.subscriptionEnded(error))
+        /// Subscribes from the current cursor with the current rules' filter.
+        func subscribe(generation: Int) -> Task<Void, Never> {
+            let filters = configuration.rules.isEmpty ? EventQuery.pruneFilter : configuration.eventFilter
+            let resumePoint = state.cursorTimeNano.map { time in
+                (time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
+            }
+            let subscription = EventSubscription(client: client, query: EventQuery(filters: filters), policy: .always,
+                                                 logger: logger, resumePoint: resumePoint)
+            func send(_ input: SubscriptionInput) {
+                continuation.yield(.fromSubscription(generation: generation, input))
+            }
+            return Task {
+                var report = ConnectionReport(logger: logger, endpoint: endpoint)
+                do {
+                    try await subscription.run(onNotification: { notification in
+                        report.report(notification)
+                        switch notification {
+                        case .connected(let identity):
+                            send(.connected(identity, try? await client.info(identity)))
+                        case .disconnected(let reason, _):
+                            send(.disconnected(reason: reason))
+                        }
+                    }, onEvent: { send(.event($0)) })
+                    send(.ended(nil))
+                } catch is CancellationError {
+                    send(.ended(nil))
+                } catch {
+                    send(.ended(error))
+                }
+            }
+        }
+        var generation = 0
+        var subscriptionTask = subscribe(generation: generation)
+        let reloadTask = reloadRequests.map { requests in
+            Task {
+                for await _ in requests { continuation.yield(.reload) }
             }
         }
         let stopTask = Task {
@@ -143,7 +171,7 @@ public struct AgentRuntime: Sendable {
             Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
-                    continuation.yield(.watchdog)
+                    continuation.yield(.watchdogTick)
                 }
             }
         }
@@ -154,6 +182,7 @@ public struct AgentRuntime: Sendable {
             subscriptionTask.cancel()
             stopTask.cancel()
             flushTask.cancel()
+            reloadTask?.cancel()
             watchdogTask?.cancel()
             timer?.cancel()
             graceTimer?.cancel()
@@ -195,33 +224,73 @@ public struct AgentRuntime: Sendable {
                 let now = Timestamp.now()
                 var decisions: [Decision] = []
                 switch input {
-                case .connected(let identity, let info):
-                    context.kind = identity.kind.rawValue
-                    context.dataRoot = info?.dockerRootDir ?? context.dataRoot
-                    if let id = info?.id { state.engineID = id }
-                    status.engine = "\(identity.serverProduct) (API \(identity.negotiatedVersion))"
-                    // Ready once connected; the replay from the cursor follows at once on the same stream.
-                    ServiceNotifier.notify((status.isReady ? "" : "READY=1\n") + "STATUS=\(status.line)")
-                    status.isReady = true
-                case .disconnected(let reason):
-                    status.engine = "engine unreachable (\(reason.prefix(80))), retrying"
-                    ServiceNotifier.notify("STATUS=\(status.line)")
-                case .watchdog:
+                case .fromSubscription(let from, let input):
+                    // A superseded subscription: the current one replays from the cursor.
+                    guard from == generation else { continue }
+                    switch input {
+                    case .connected(let identity, let info):
+                        context.kind = identity.kind.rawValue
+                        context.dataRoot = info?.dockerRootDir ?? context.dataRoot
+                        if let id = info?.id { state.engineID = id }
+                        status.engine = "\(identity.serverProduct) (API \(identity.negotiatedVersion))"
+                        // Ready once connected; the replay from the cursor follows at once on the same stream.
+                        ServiceNotifier.notify((status.isReady ? "" : "READY=1\n") + "STATUS=\(status.line)")
+                        status.isReady = true
+                    case .disconnected(let reason):
+                        status.engine = "engine unreachable (\(reason.prefix(80))), retrying"
+                        ServiceNotifier.notify("STATUS=\(status.line)")
+                    case .event(let event):
+                        guard !stopping else { continue }
+                        sink.write(EventAuditEntry.entry(for: event))
+                        decisions = engine.handle(RuleEvent(event), at: now)
+                        if event.isPrune, let bytes = event.reclaimedBytes {
+                            status.bytesSeen = status.bytesSeen.addingReportingOverflow(bytes).partialValue
+                        }
+                        if let cursor = state.cursorTimeNano, event.time.nanoseconds == cursor {
+                            state.cursorKeys.append(event.key.description)
+                        } else if event.time.nanoseconds > state.cursorTimeNano ?? .min {
+                            state.cursorTimeNano = event.time.nanoseconds
+                            state.cursorKeys = [event.key.description]
+                        }
+                        dirty = true
+                    case .ended(let error):
+                        if let error { persist(); throw error }
+                        if !stopping { persist(); return }
+                    }
+                case .watchdogTick:
                     ServiceNotifier.notify("WATCHDOG=1")
-                case .event(let event):
-                    guard !stopping else { continue }
-                    sink.write(EventAuditEntry.entry(for: event))
-                    decisions = engine.handle(RuleEvent(event), at: now)
-                    if event.isPrune, let bytes = event.reclaimedBytes {
-                        status.bytesSeen = status.bytesSeen.addingReportingOverflow(bytes).partialValue
+                case .reload:
+                    guard !stopping, let loadConfiguration else { continue }
+                    ServiceNotifier.notify("RELOADING=1\nMONOTONIC_USEC=\(ServiceNotifier.monotonicMicroseconds)")
+                    switch loadConfiguration() {
+                    case .failure(let problems):
+                        for problem in problems.errors {
+                            logger.error("reload rejected, the previous configuration stays: \(problem)")
+                        }
+                    case .success(let reloaded):
+                        let oldFilter = configuration.eventFilter
+                        var replacement = RuleEngine(rules: reloaded.rules)
+                        for rule in reloaded.rules where rulesByName[rule.name] != nil {
+                            // A rule that keeps its name keeps its batch, last start, and run in progress.
+                            for event in engine.pendingBatch(of: rule.name)?.events ?? [] {
+                                replacement.handleRestored(event, for: rule.name, at: now)
+                            }
+                            if let lastStart = engine.lastStart(of: rule.name) { replacement.restoreLastStart(of: rule.name, lastStart) }
+                            if running[rule.name] != nil { replacement.markRunning(rule.name) }
+                        }
+                        engine = replacement
+                        configuration.rules = reloaded.rules
+                        rulesByName = Dictionary(reloaded.rules.map { ($0.name, $0) }) { first, _ in first }
+                        status.rules = reloaded.rules.count
+                        if configuration.eventFilter != oldFilter {
+                            subscriptionTask.cancel()
+                            generation += 1
+                            subscriptionTask = subscribe(generation: generation)
+                        }
+                        dirty = true
+                        logger.info("reloaded the configuration: \(reloaded.rules.count) rules")
                     }
-                    if let cursor = state.cursorTimeNano, event.time.nanoseconds == cursor {
-                        state.cursorKeys.append(event.key.description)
-                    } else if event.time.nanoseconds > state.cursorTimeNano ?? .min {
-                        state.cursorTimeNano = event.time.nanoseconds
-                        state.cursorKeys = [event.key.description]
-                    }
-                    dirty = true
+                    ServiceNotifier.notify("READY=1\nSTATUS=\(status.line)")
                 case .hookStarted(let rule, let processGroup):
                     running[rule]?.processGroup = processGroup
                     persist()  // a SIGKILL from here on must find the run in flight
@@ -259,9 +328,6 @@ public struct AgentRuntime: Sendable {
                 case .graceExpired:
                     logger.warning("the shutdown grace passed: ending \(running.count) hooks' process groups")
                     group.cancelAll()
-                case .subscriptionEnded(let error):
-                    if let error { persist(); throw error }
-                    if !stopping { persist(); return }
                 }
                 for decision in decisions {
                     guard let rule = rulesByName[decision.rule] else { continue }

@@ -89,6 +89,13 @@ public struct RuleEngine: Sendable {
         states.first { $0.definition.name == rule }?.lastStart
     }
 
+    /// Marks a rule's run as in progress (after a reload, for a run the previous engine started).
+    public mutating func markRunning(_ rule: String) {
+        for index in states.indices where states[index].definition.name == rule {
+            states[index].running = true
+        }
+    }
+
     /// Restores a rule's last start after a restart, so its cooldown holds across it.
     public mutating func restoreLastStart(of rule: String, _ time: Timestamp) {
         for index in states.indices where states[index].definition.name == rule {

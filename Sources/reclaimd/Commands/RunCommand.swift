@@ -15,7 +15,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Without a configuration file at the default path, runs the built-in trim rule. Exits 78 when the \
             configuration or a hook is invalid. SIGTERM or SIGINT: stop taking events, let running hooks finish \
-            within --shutdown-grace, end the rest, persist state, exit 0.
+            within --shutdown-grace, end the rest, persist state, exit 0. SIGHUP: reload the configuration; if it \
+            is invalid, the running one stays and the errors are journaled.
             """
     )
 
@@ -49,8 +50,11 @@ struct RunCommand: AsyncParsableCommand {
                                    logger: logger, lang: environment["LANG"],
                                    stateStore: StateStore(directory: stateDirectory), shutdownGrace: grace)
         logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(endpoint), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
-        let group = ServiceGroup(services: [AgentService(runtime: runtime)], gracefulShutdownSignals: [.sigterm, .sigint],
-                                 logger: logger)
+        let path = config.config
+        let service = AgentService(runtime: runtime) {
+            ConfigurationLoader.load(path: path).map(\.configuration)
+        }
+        let group = ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
             try await CommandFailure.reporting {
                 try await group.run()
