@@ -263,3 +263,102 @@ extension Integration.ReliabilityTests {
         }
     }
 }
+
+extension Integration.ReliabilityTests {
+    @Test("fault 6: journald stopped and restarted while events arrive: no crash, stderr meanwhile, back to the journal after")
+    func journaldRestartsUnderTheAgent() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let rule = "jd\(UInt32.random(in: 0...UInt32.max))"
+            let (config, _) = try setUp(daemon, hookBody: "echo ran", rule: rule)
+            let agent = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+            func pruneKey() async throws -> String {
+                try daemon.docker("volume create jd\(UInt32.random(in: 0...UInt32.max))")
+                let identity = try await daemon.client.ping()
+                _ = try await daemon.client.request(.POST, identity.path("/volumes/prune"))
+                // The key of the prune just emitted, from the engine's own backlog.
+                let (_, body) = try await daemon.client.request(.GET, identity.path("/events?since=0&until=\(Timestamp.now().engineQueryValue)&filters=%7B%22event%22%3A%5B%22prune%22%5D%7D"))
+                var decoder = EventStreamDecoder(engine: .docker)
+                let events = (decoder.feed(body) + decoder.finish()).compactMap { if case .event(let e) = $0 { e } else { nil } }
+                return try #require(events.last).key.description
+            }
+            let before = try await pruneKey()
+            try await waitUntil(timeout: .seconds(10), "the first prune in the journal") {
+                !(try JournalReader(matches: ["RECLAIMD_EVENT_KEY=\(before)"]).readAll()).isEmpty
+            }
+            try await Journald.stop()
+            let during = try await pruneKey()
+            try await waitUntil(timeout: .seconds(10), "the prune on stderr") { agent.stderr.contains("RECLAIMD_EVENT_KEY=\(during)") }
+            try await Journald.ensureRunning()
+            let after = try await pruneKey()
+            try await waitUntil(timeout: .seconds(10), "the last prune back in the journal") {
+                !(try JournalReader(matches: ["RECLAIMD_EVENT_KEY=\(after)"]).readAll()).isEmpty
+            }
+            #expect(agent.isRunning, "no crash")
+            #expect(agent.stderr.contains("the journal is not taking entries"))
+            #expect(try JournalReader(matches: ["RECLAIMD_EVENT_KEY=\(during)"]).readAll().isEmpty, "it went to stderr, not twice")
+            #expect(try await agent.stop(signal: SIGTERM) == 0)
+        }
+    }
+
+    @Test("fault 1: the engine restarted 5 times (SIGTERM and SIGKILL) under 60 prunes: every prune emitted is journaled exactly once")
+    func engineRestartsUnderLoad() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            let rule = "load\(UInt32.random(in: 0...UInt32.max))"
+            let (config, _) = try setUp(daemon, hookBody: "exit 0", rule: rule, threshold: "1TB")
+            let agent = try agent(daemon, config)
+            try await Task.sleep(for: .seconds(1))
+            let start = Timestamp.now()
+            var pruneTimes: [ClosedRange<Timestamp>] = []
+            var backlogKeys = Set<String>()
+            func backlogSinceStart() async throws -> [ReclaimEvent] {
+                let identity = try await daemon.client.ping()
+                let (_, body) = try await daemon.client.request(.GET, identity.path("/events?since=\(start.engineQueryValue)&until=\(Timestamp.now().engineQueryValue)&filters=%7B%22event%22%3A%5B%22prune%22%5D%7D"))
+                var decoder = EventStreamDecoder(engine: .docker)
+                return (decoder.feed(body) + decoder.finish()).compactMap { if case .event(let e) = $0 { e } else { nil } }
+            }
+            func journaled() throws -> [JournalRecord] {
+                try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "RECLAIMD_RESOURCE=volume", "RECLAIMD_ACTION=prune"]).readAll()
+                    .filter { record in
+                        (Int64(record.string("RECLAIMD_EVENT_TIME_NS") ?? "") ?? 0) >= start.nanoseconds
+                    }
+            }
+            for index in 0..<60 {
+                if index > 0, index % 12 == 0 {
+                    // Before each restart, the engine's own record of the stretch it still holds.
+                    backlogKeys.formUnion(try await backlogSinceStart().map(\.key.description))
+                    // Each engine instance lives until the agent could see it: the prunes go on while the agent
+                    // reconnects (the backlog replay must cover them), but an engine restarted again within the
+                    // agent's reconnect backoff takes its events with it, for any subscriber.
+                    try await waitUntil(timeout: .seconds(45), "the agent to catch up before restart \(index / 12)") {
+                        try journaled().count >= index
+                    }
+                    await daemon.stop(signal: index % 24 == 0 ? SIGKILL : SIGTERM)
+                    try await daemon.start()
+                }
+                try daemon.docker("volume create load\(index)")
+                let identity = try await daemon.client.ping()
+                let before = Timestamp.now()
+                let (head, _) = try await daemon.client.request(.POST, identity.path("/volumes/prune"))
+                #expect(head.status == 200)
+                pruneTimes.append(before...Timestamp.now())
+            }
+            backlogKeys.formUnion(try await backlogSinceStart().map(\.key.description))
+            try await waitUntil(timeout: .seconds(60), "all 60 prunes in the journal") { try journaled().count >= 60 }
+            try await Task.sleep(for: .seconds(2))
+            let records = try journaled()
+            let keys = records.compactMap { $0.string("RECLAIMD_EVENT_KEY") }
+            #expect(records.count == 60, "one entry per prune the API answered")
+            #expect(Set(keys).count == keys.count, "none twice")
+            #expect(backlogKeys.isSubset(of: Set(keys)), "every event the engine still held is journaled")
+            #expect(backlogKeys.count == 60, "the engine's own record, stretch by stretch, has all 60")
+            // Each journaled prune falls in the window of one API prune call.
+            let times = records.compactMap { Int64($0.string("RECLAIMD_EVENT_TIME_NS") ?? "") }.map { Timestamp(nanoseconds: $0) }
+            #expect(pruneTimes.allSatisfy { window in times.contains { window.contains($0) } })
+            #expect(agent.isRunning)
+            #expect(try await agent.stop(signal: SIGTERM) == 0)
+        }
+    }
+}

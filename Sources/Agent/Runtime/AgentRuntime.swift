@@ -139,6 +139,8 @@ public struct AgentRuntime: Sendable {
                             send(.connected(identity, try? await client.info(identity)))
                         case .disconnected(let reason, _):
                             send(.disconnected(reason: reason))
+                        case .possibleGap:
+                            break  // journaled by the report
                         }
                     }, onEvent: { send(.event($0)) })
                     send(.ended(nil))
@@ -231,7 +233,15 @@ public struct AgentRuntime: Sendable {
                     case .connected(let identity, let info):
                         context.kind = identity.kind.rawValue
                         context.dataRoot = info?.dockerRootDir ?? context.dataRoot
-                        if let id = info?.id { state.engineID = id }
+                        if let id = info?.id, !id.isEmpty {
+                            if let known = state.engineID, known != id, let cursor = state.cursorTimeNano {
+                                logger.warning("the engine is not the one the cursor came from (ID \(known) is now \(id)): events after \(Timestamp(nanoseconds: cursor)) may have been missed", metadata: [
+                                    JournalLogHandler.messageIDKey: "\(MessageID.eventsMayBeMissed.hex)",
+                                    "window_start": "\(Timestamp(nanoseconds: cursor))", "window_end": "\(now)",
+                                ])
+                            }
+                            state.engineID = id
+                        }
                         status.engine = "\(identity.serverProduct) (API \(identity.negotiatedVersion))"
                         // Ready once connected; the replay from the cursor follows at once on the same stream.
                         ServiceNotifier.notify((status.isReady ? "" : "READY=1\n") + "STATUS=\(status.line)")

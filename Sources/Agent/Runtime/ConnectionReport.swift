@@ -32,6 +32,11 @@ public struct ConnectionReport: Sendable {
                 logger.info("reconnected to \(what)", metadata: metadata)
             }
             lastFailure = nil
+        case .possibleGap(let after, let before):
+            logger.warning("events between \(after) and \(before) may have been missed: the engine no longer held them when reclaimd reconnected", metadata: [
+                JournalLogHandler.messageIDKey: "\(MessageID.eventsMayBeMissed.hex)", "engine_host": "\(endpoint)",
+                "window_start": "\(after)", "window_end": "\(before)",
+            ])
         case .disconnected(let reason, let retryIn):
             let line = "\(reason); retrying in \(DurationText.format(retryIn))"
             let metadata: Logger.Metadata = [

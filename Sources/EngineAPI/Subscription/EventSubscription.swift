@@ -20,6 +20,10 @@ public struct EventSubscription: Sendable {
         case connected(EngineIdentity)
         /// The connection failed or ended; the next attempt follows after `retryIn`.
         case disconnected(reason: String, retryIn: Duration)
+        /// Events between these times may have been missed: `since` is inclusive, so a full replay starts with the
+        /// event at the cursor itself, and this one started later (the engine's backlog overflowed or was lost in
+        /// a restart).
+        case possibleGap(after: Timestamp, before: Timestamp)
     }
 
     public let client: EngineClient
@@ -58,6 +62,8 @@ public struct EventSubscription: Sendable {
             var attempt = query
             attempt.since = deduplicator.cursor ?? resumeFrom
             deduplicator.beginReplay()
+            let replayFloor = deduplicator.cursor
+            var awaitingFirstEvent = replayFloor != nil
             let failure: String
             do {
                 let identity = try await client.ping()
@@ -70,6 +76,12 @@ public struct EventSubscription: Sendable {
                 }, onItem: { item in
                     switch item {
                     case .event(let event):
+                        if awaitingFirstEvent, let floor = replayFloor {
+                            awaitingFirstEvent = false
+                            if event.time > floor {
+                                try await onNotification(.possibleGap(after: floor, before: event.time))
+                            }
+                        }
                         if deduplicator.admit(event) { try await onEvent(event) }
                     case .warning(let text):
                         logger.warning("\(text)")

@@ -33,7 +33,10 @@ public struct MessageID: Sendable, Hashable {
     /// A line a hook wrote to stdout or stderr.
     public static let hookOutput = MessageID("42d602eba5014712bd1dc37e6ad2fa43")
 
+    /// Events may have been missed while reclaimd was not connected.
+    public static let eventsMayBeMissed = MessageID("c20305ecb2d94581a04d633219c603f9")
+
     /// Every ID, for the catalog test.
     public static let all: [MessageID] = [.eventReceived, .engineConnected, .engineLost, .journalResumed,
-                                          .runStarted, .runFinished, .hookOutput]
+                                          .runStarted, .runFinished, .hookOutput, .eventsMayBeMissed]
 }
