@@ -29,6 +29,8 @@ let package = Package(
         ),
         // Pure text formats shared by every layer: times, byte counts, durations, JSON text.
         .target(name: "Formats", swiftSettings: strict),
+        // The few POSIX file operations several modules need: write a whole buffer, read a whole file.
+        .target(name: "SystemIO", swiftSettings: strict),
         // The engine client: endpoint, HTTP/1.1 over NIO, version negotiation, the event stream and its model.
         .target(
             name: "EngineAPI",
@@ -52,6 +54,7 @@ let package = Package(
             name: "Hooks",
             dependencies: [
                 "Formats",
+                "SystemIO",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -63,6 +66,7 @@ let package = Package(
             dependencies: [
                 "CSystemd",
                 "Formats",
+                "SystemIO",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -71,6 +75,7 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "SystemIO",
                 "EngineAPI",
                 "Journal",
                 "Rules",
@@ -85,6 +90,7 @@ let package = Package(
         .executableTarget(
             name: "reclaimd",
             dependencies: [
+                "SystemIO",
                 "Agent",
                 "Rules",
                 "Journal",
@@ -117,6 +123,7 @@ let package = Package(
             dependencies: [
                 "Agent",
                 "Hooks",
+                "Rules",
                 "Journal",
                 "EngineAPI",
                 "Formats",

@@ -9,13 +9,23 @@ import Darwin
 /// A point in time as nanoseconds since the Unix epoch (UTC), the resolution engines report events in.
 ///
 /// `Int64` nanoseconds cover 1677 to 2262, which is every time an engine can report.
-public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Nanoseconds since 1970-01-01T00:00:00Z.
     public var nanoseconds: Int64
 
     /// Creates a timestamp from nanoseconds since the epoch.
     public init(nanoseconds: Int64) {
         self.nanoseconds = nanoseconds
+    }
+
+    /// Encoded as its nanoseconds since the epoch: exact, and what engines send as `timeNano`.
+    public init(from decoder: any Decoder) throws {
+        nanoseconds = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(nanoseconds)
     }
 
     /// Creates a timestamp from whole seconds since the epoch.

@@ -1,3 +1,5 @@
+import SystemIO
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -23,16 +25,10 @@ enum StdinFile {
             if let base = buffer.baseAddress { unlink(base) }
         }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + written }, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw HookError(message: "cannot write the hook's stdin file: \(reason)")
-            }
-            written += result
+        let failure = WriteAll.write(bytes, to: descriptor)
+        guard failure == 0 else {
+            close(descriptor)
+            throw HookError(message: "cannot write the hook's stdin file: \(String(cString: strerror(failure)))")
         }
         lseek(descriptor, 0, SEEK_SET)
         return descriptor

@@ -3,6 +3,7 @@ import EngineAPI
 import Formats
 import Foundation
 import Journal
+import Rules
 import Testing
 
 extension Integration {
@@ -56,7 +57,7 @@ struct ReliabilityTests {
         state.cursorTimeNano = 1_795_364_605_762_178_784
         state.cursorKeys = ["0b9507f106d92cd8"]
         var rule = AgentState.RuleState()
-        rule.pending = [AgentState.StoredEvent(resource: "volume", action: "prune", reclaimedBytes: 6_291_456, timeNano: 5, json: "{}")]
+        rule.pending = [RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 6_291_456, time: Timestamp(nanoseconds: 5), json: "{}")]
         rule.lastStartNano = 4
         state.rules["trim"] = rule
         try store.save(state)

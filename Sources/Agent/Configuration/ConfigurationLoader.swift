@@ -1,6 +1,7 @@
 import EngineAPI
 import Hooks
 import Rules
+import SystemIO
 
 /// Reads the configuration file (or takes the built-in rule when there is none) and checks the hooks.
 public enum ConfigurationLoader {

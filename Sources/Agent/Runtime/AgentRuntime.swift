@@ -4,6 +4,7 @@ import Hooks
 import Journal
 import Logging
 import Rules
+import SystemIO
 
 #if canImport(Glibc)
 import Glibc
@@ -109,7 +110,7 @@ public struct AgentRuntime: Sendable {
                     }
                     for stored in ruleState.inFlight + ruleState.pending {
                         // Only this rule gets them back: other rules kept their own copies.
-                        engine.handleRestored(RuleEvent(stored), for: name, at: now)
+                        engine.handleRestored(stored, for: name, at: now)
                     }
                 }
                 let restoredRuns = restored.rules.values.filter { !$0.inFlight.isEmpty }.count
@@ -195,9 +196,9 @@ public struct AgentRuntime: Sendable {
             snapshot.rules = [:]
             for rule in configuration.rules {
                 var ruleState = AgentState.RuleState()
-                ruleState.pending = (engine.pendingBatch(of: rule.name)?.events ?? []).map(AgentState.StoredEvent.init)
+                ruleState.pending = (engine.pendingBatch(of: rule.name)?.events ?? [])
                 if let run = running[rule.name] {
-                    ruleState.inFlight = run.batch.events.map(AgentState.StoredEvent.init)
+                    ruleState.inFlight = run.batch.events
                     ruleState.inFlightProcessGroup = run.processGroup
                     ruleState.inFlightProgram = run.program
                 } else if let kept = state.rules[rule.name], !kept.inFlight.isEmpty, stopping {
@@ -308,7 +309,7 @@ public struct AgentRuntime: Sendable {
                     status.lastRun = "\(rule) \(outcome)"
                     ServiceNotifier.notify("STATUS=\(status.line)")
                     if let run = running.removeValue(forKey: rule), !completed {
-                        state.rules[rule, default: AgentState.RuleState()].inFlight = run.batch.events.map(AgentState.StoredEvent.init)
+                        state.rules[rule, default: AgentState.RuleState()].inFlight = run.batch.events
                     } else {
                         state.rules[rule]?.inFlight = []
                     }
@@ -419,17 +420,5 @@ extension RuleEvent {
     public init(_ event: ReclaimEvent) {
         self.init(resource: event.resource, action: event.action, reclaimedBytes: event.reclaimedBytes,
                   time: event.time, json: event.json)
-    }
-
-    init(_ stored: AgentState.StoredEvent) {
-        self.init(resource: stored.resource, action: stored.action, reclaimedBytes: stored.reclaimedBytes,
-                  time: Timestamp(nanoseconds: stored.timeNano), json: stored.json)
-    }
-}
-
-extension AgentState.StoredEvent {
-    init(_ event: RuleEvent) {
-        self.init(resource: event.resource, action: event.action, reclaimedBytes: event.reclaimedBytes,
-                  timeNano: event.time.nanoseconds, json: event.json)
     }
 }

@@ -1,3 +1,5 @@
+import Rules
+
 /// What the agent persists so that a restart loses nothing: where the event stream was, and each rule's batch.
 public struct AgentState: Codable, Sendable, Equatable {
     /// The format of the file; a file with another version is set aside.
@@ -18,9 +20,9 @@ public struct AgentState: Codable, Sendable, Equatable {
     /// One rule's part of the state.
     public struct RuleState: Codable, Sendable, Equatable {
         /// Events collected toward the next run.
-        public var pending: [StoredEvent] = []
+        public var pending: [RuleEvent] = []
         /// The batch of a run in progress: it runs again after a restart (at least once).
-        public var inFlight: [StoredEvent] = []
+        public var inFlight: [RuleEvent] = []
         /// The process group of the hook in progress, ended at restart if it is still there.
         public var inFlightProcessGroup: Int32?
         /// The hook's path, to make sure a process group found at restart is still that hook.
@@ -29,22 +31,5 @@ public struct AgentState: Codable, Sendable, Equatable {
         public var lastStartNano: Int64?
 
         public init() {}
-    }
-
-    /// An event as the rules need it, with its `events --json` form for the hook's stdin.
-    public struct StoredEvent: Codable, Sendable, Equatable {
-        public var resource: String
-        public var action: String
-        public var reclaimedBytes: UInt64?
-        public var timeNano: Int64
-        public var json: String
-
-        public init(resource: String, action: String, reclaimedBytes: UInt64?, timeNano: Int64, json: String) {
-            self.resource = resource
-            self.action = action
-            self.reclaimedBytes = reclaimedBytes
-            self.timeNano = timeNano
-            self.json = json
-        }
     }
 }

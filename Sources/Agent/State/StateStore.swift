@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Formats
+import SystemIO
 
 #if canImport(Glibc)
 import Glibc
@@ -69,17 +70,10 @@ public struct StateStore: Sendable {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StateError(message: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        var written = 0
-        let bytes = [UInt8](data)
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + written }, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw StateError(message: "cannot write \(temporary): \(reason)")
-            }
-            written += result
+        let failure = WriteAll.write([UInt8](data), to: descriptor)
+        guard failure == 0 else {
+            close(descriptor)
+            throw StateError(message: "cannot write \(temporary): \(String(cString: strerror(failure)))")
         }
         fchmod(descriptor, 0o600)
         guard fsync(descriptor) == 0 else {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import SystemIO
 
 /// Whole lines written straight to a file descriptor with write(2): unbuffered, so `reclaimd events | consumer`
 /// sees each event as it happens, and never interleaved mid-line.
@@ -18,17 +14,8 @@ public struct LineWriter: Sendable {
     public func writeLine(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return  // the reader went away; nothing sensible is left to do with this line
-            }
-            written += result
-        }
+        // A failure means the reader went away; nothing sensible is left to do with this line.
+        WriteAll.write(bytes, to: descriptor)
     }
 }
 

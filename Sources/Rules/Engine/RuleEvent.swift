@@ -1,7 +1,7 @@
 import Formats
 
 /// What the rule engine needs of an event; the agent builds it from the engine's event.
-public struct RuleEvent: Sendable, Equatable {
+public struct RuleEvent: Sendable, Equatable, Codable {
     public var resource: String
     public var action: String
     /// Unknown counts as 0 toward thresholds.

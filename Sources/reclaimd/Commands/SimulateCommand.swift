@@ -4,6 +4,7 @@ import EngineAPI
 import Formats
 import Journal
 import Rules
+import SystemIO
 
 /// `reclaimd simulate`: what the rules would do with recorded events, on a virtual clock.
 struct SimulateCommand: ParsableCommand {
