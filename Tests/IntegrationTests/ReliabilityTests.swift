@@ -279,10 +279,7 @@ extension Integration.ReliabilityTests {
                 let identity = try await daemon.client.ping()
                 _ = try await daemon.client.request(.POST, identity.path("/volumes/prune"))
                 // The key of the prune just emitted, from the engine's own backlog.
-                let (_, body) = try await daemon.client.request(.GET, identity.path("/events?since=0&until=\(Timestamp.now().engineQueryValue)&filters=%7B%22event%22%3A%5B%22prune%22%5D%7D"))
-                var decoder = EventStreamDecoder(engine: .docker)
-                let events = (decoder.feed(body) + decoder.finish()).compactMap { if case .event(let e) = $0 { e } else { nil } }
-                return try #require(events.last).key.description
+                return try #require(try await daemon.backlogPruneEvents(since: Timestamp(nanoseconds: 0)).last).key.description
             }
             let before = try await pruneKey()
             try await waitUntil(timeout: .seconds(10), "the first prune in the journal") {
@@ -315,10 +312,7 @@ extension Integration.ReliabilityTests {
             var pruneTimes: [ClosedRange<Timestamp>] = []
             var backlogKeys = Set<String>()
             func backlogSinceStart() async throws -> [ReclaimEvent] {
-                let identity = try await daemon.client.ping()
-                let (_, body) = try await daemon.client.request(.GET, identity.path("/events?since=\(start.engineQueryValue)&until=\(Timestamp.now().engineQueryValue)&filters=%7B%22event%22%3A%5B%22prune%22%5D%7D"))
-                var decoder = EventStreamDecoder(engine: .docker)
-                return (decoder.feed(body) + decoder.finish()).compactMap { if case .event(let e) = $0 { e } else { nil } }
+                try await daemon.backlogPruneEvents(since: start)
             }
             func journaled() throws -> [JournalRecord] {
                 try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "RECLAIMD_RESOURCE=volume", "RECLAIMD_ACTION=prune"]).readAll()

@@ -1,4 +1,5 @@
 import EngineAPI
+import Formats
 import Foundation
 import NIOHTTP1
 
@@ -43,3 +44,17 @@ struct PrintedEvent: Decodable, Hashable {
 
 /// The JSON keys `reclaimd events --json` promises, exactly.
 let documentedEventKeys: Set<String> = ["time", "time_nano", "engine", "resource", "action", "reclaimed_bytes", "actor_id", "attributes"]
+
+extension DockerDaemon {
+    /// The prune events the engine itself still holds since `since`: its own record, to compare with ours.
+    func backlogPruneEvents(since: Formats.Timestamp) async throws -> [ReclaimEvent] {
+        let identity = try await client.ping()
+        let query = EventQuery(since: since, until: Formats.Timestamp.now(), filters: EventQuery.pruneFilter)
+        let (head, body) = try await client.request(.GET, identity.path("/events") + query.queryString)
+        guard head.status == 200 else { throw TestFailure("GET /events answered \(head.status)") }
+        var decoder = EventStreamDecoder(engine: identity.kind)
+        return (decoder.feed(body) + decoder.finish()).compactMap { item in
+            if case .event(let event) = item { event } else { nil }
+        }
+    }
+}
