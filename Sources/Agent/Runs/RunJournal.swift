@@ -43,7 +43,7 @@ public enum RunJournal {
     }
 
     public static func finished(_ decision: Decision, runID: String, result: HookResult) -> JournalEntry {
-        let milliseconds = result.duration.components.seconds * 1000 + result.duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = result.duration.totalNanoseconds / 1_000_000
         var how = ""
         if let status = result.exitStatus { how = "exit status \(status)" }
         if let signal = result.signal { how = "signal \(signal)" }

@@ -1,4 +1,5 @@
 import Dispatch
+import Formats
 import Synchronization
 
 #if canImport(Glibc)
@@ -91,7 +92,7 @@ public final class JournalSink: Sendable {
         guard target == .journal else { return true }
         let done = DispatchSemaphore(value: 0)
         queue.async { done.signal() }
-        let nanos = max(0, timeout.totalNanosecondsClamped)
+        let nanos = max(0, timeout.totalNanoseconds)
         return done.wait(timeout: .now() + .nanoseconds(Int(clamping: nanos))) == .success
     }
 
@@ -138,14 +139,5 @@ public final class JournalSink: Sendable {
                 priority: .warning)))
         }
         stderr.writeLine(StderrEntryFormat.line(entry))
-    }
-}
-
-extension Duration {
-    /// Nanoseconds, clamped to `Int64`.
-    var totalNanosecondsClamped: Int64 {
-        let (seconds, attoseconds) = components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? (seconds < 0 ? .min : .max) : scaled &+ attoseconds / 1_000_000_000
     }
 }
