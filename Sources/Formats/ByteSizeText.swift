@@ -11,8 +11,8 @@ public enum ByteSizeText {
     /// Parses a size; nil for anything else, a negative value, or more than `UInt64.max` bytes.
     /// Units are case-insensitive and may follow one space. Fractions are exact to the byte (rounded down).
     public static func parse(_ text: String) -> UInt64? {
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            return UInt64(text)  // bare bytes, up to UInt64.max; nil above it
+        if DecimalText.isDigits(text) {
+            return DecimalText.unsigned(text)  // bare bytes, up to UInt64.max; nil above it
         }
         var scanner = DigitScanner(text)
         guard let (scaled, overflow) = scanner.decimalScaledByBillion(), !overflow else { return nil }

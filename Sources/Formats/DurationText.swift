@@ -8,7 +8,7 @@ public enum DurationText {
     /// Returns nil for anything else, including negative values, unknown units and empty text.
     public static func parse(_ text: String) -> Duration? {
         var scanner = DigitScanner(text)
-        if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let seconds = Int64(text) {
+        if let seconds = DecimalText.unsigned(text).flatMap(Int64.init(exactly:)) {
             return .seconds(seconds)
         }
         var total: Int64 = 0

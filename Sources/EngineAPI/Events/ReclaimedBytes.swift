@@ -1,3 +1,5 @@
+import Formats
+
 /// Reading the `reclaimed` attribute of a prune event.
 public enum ReclaimedBytes: Sendable, Equatable {
     /// A valid count of bytes.
@@ -11,9 +13,7 @@ public enum ReclaimedBytes: Sendable, Equatable {
     /// value above `UInt64.max` is invalid, never clamped or truncated into a wrong number.
     public static func parse(_ text: String?) -> ReclaimedBytes {
         guard let text else { return .absent }
-        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = UInt64(text) else {
-            return .invalid(text)
-        }
+        guard let value = DecimalText.unsigned(text) else { return .invalid(text) }
         return .bytes(value)
     }
 
