@@ -123,5 +123,6 @@ struct ConfigurationParserTests {
     @Test("an empty file is a configuration without rules")
     func empty() throws {
         #expect(try parser.parse("").rules.isEmpty)
+        #expect(try parser.parse("").eventFilter == ["event": ["prune"]], "without rules, prunes are still audited")
     }
 }

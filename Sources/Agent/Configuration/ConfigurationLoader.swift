@@ -45,24 +45,14 @@ public enum ConfigurationLoader {
     private static func finish(_ loaded: Loaded, checkHooks: Bool, source: String?) -> Result<Loaded, ConfigurationErrors> {
         guard checkHooks else { return .success(loaded) }
         var errors: [ConfigurationError] = []
-        for rule in loaded.configuration.rules {
+        // A configuration that parsed has its rules in file order, so rule N is the Nth [[rule]].
+        let locator = source.map(SourceLocator.init(source:))
+        for (index, rule) in loaded.configuration.rules.enumerated() {
             guard let program = rule.hook.first, let problem = HookValidator.problem(with: program) else { continue }
-            let line = source.flatMap { lineOfHook(rule: rule.name, in: $0) } ?? 1
-            errors.append(ConfigurationError(file: loaded.file ?? "(built-in rule)", line: line, column: 1,
-                                             message: "rule \"\(rule.name)\": \(problem)"))
+            let position = locator?.position(section: "rule", index: index, key: "hook")
+            errors.append(ConfigurationError(file: loaded.file ?? "(built-in rule)", line: position?.line ?? 1,
+                                             column: position?.keyColumn ?? 1, message: "rule \"\(rule.name)\": \(problem)"))
         }
         return errors.isEmpty ? .success(loaded) : .failure(ConfigurationErrors(errors: errors))
-    }
-
-    /// The line of `hook =` in the `[[rule]]` named `rule`.
-    private static func lineOfHook(rule: String, in source: String) -> Int? {
-        var inRule = false
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("[") { inRule = false }
-            if trimmed.hasPrefix("name"), trimmed.contains("\"\(rule)\"") { inRule = true }
-            if inRule, trimmed.hasPrefix("hook") { return index + 1 }
-        }
-        return nil
     }
 }

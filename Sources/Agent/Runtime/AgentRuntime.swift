@@ -121,7 +121,7 @@ public struct AgentRuntime: Sendable {
         let endpoint = self.endpoint
         /// Subscribes from the current cursor with the current rules' filter.
         func subscribe(generation: Int) -> Task<Void, Never> {
-            let filters = configuration.rules.isEmpty ? EventQuery.pruneFilter : configuration.eventFilter
+            let filters = configuration.eventFilter
             let resumePoint = state.cursorTimeNano.map { time in
                 (time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
             }

@@ -74,8 +74,10 @@ public struct AgentConfiguration: Sendable, Equatable {
     /// The configuration used when no file exists.
     public static let builtIn = AgentConfiguration(rules: [.builtInTrim])
 
-    /// The server-side event filter: the union of the rules' types and actions.
+    /// The server-side event filter: the union of the rules' types and actions. Without rules the agent still
+    /// audits every prune.
     public var eventFilter: [String: [String]] {
-        ["type": Array(Set(rules.flatMap(\.resources))).sorted(), "event": Array(Set(rules.flatMap(\.actions))).sorted()]
+        guard !rules.isEmpty else { return ["event": ["prune"]] }
+        return ["type": Array(Set(rules.flatMap(\.resources))).sorted(), "event": Array(Set(rules.flatMap(\.actions))).sorted()]
     }
 }

@@ -3,18 +3,19 @@
 /// TOMLKit reports positions only for syntax errors, so this scanner reads the lines: table headers
 /// (`[engine]`, `[[rule]]`, counting each `[[rule]]`) and `key =` at the start of a line. It knows the shapes our
 /// configuration uses; anything it cannot place is reported at the section's header, or at line 1.
-struct SourceLocator {
-    struct Position: Equatable {
-        var line: Int
-        var keyColumn: Int
-        var valueColumn: Int
+public struct SourceLocator: Sendable {
+    /// Where a key stands: its line, the column of the key and of its value.
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var keyColumn: Int
+        public var valueColumn: Int
     }
 
     /// (section, index of that section, key) → position. Root keys use section "".
     private var keys: [String: Position] = [:]
     private var headers: [String: Position] = [:]
 
-    init(source: String) {
+    public init(source: String) {
         var section = ""
         var counts: [String: Int] = [:]
         var lineNumber = 0
@@ -43,7 +44,7 @@ struct SourceLocator {
     }
 
     /// Where `key` of section `section` (e.g. "rule", index 2) stands; its section header if not found.
-    func position(section: String, index: Int = 0, key: String?) -> Position {
+    public func position(section: String, index: Int = 0, key: String?) -> Position {
         let sectionKey = section.isEmpty ? "" : "\(section)#\(index)"
         if let key, let position = keys["\(sectionKey)|\(key)"] { return position }
         return headers[sectionKey] ?? Position(line: 1, keyColumn: 1, valueColumn: 1)
