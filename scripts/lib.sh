@@ -11,11 +11,16 @@ require_root() {
     [ "$(id -u)" -eq 0 ] || die "this needs root: it installs packages and starts dockerd and journald (run with sudo)"
 }
 
-# Stops every dockerd the tests or the demo started (their directories are /tmp/rd-* and /tmp/reclaimd-demo*),
-# their containerd, unmounts what they left mounted (also the tests' loop and tmpfs mounts), detaches their loop
-# devices and removes their scratch directories. Never touches a system dockerd or another mount.
+# Purges the reclaimd package if the package test left it installed. Stops every dockerd the tests or the demo
+# started (their directories are /tmp/rd-* and /tmp/reclaimd-demo*), their containerd, unmounts what they left
+# mounted (also the tests' loop and tmpfs mounts), detaches their loop devices and removes their scratch
+# directories. Never touches a system dockerd or another mount.
 cleanup_private_engines() {
     local pidfile pid pids=()
+    # The Debian package test installs reclaimd and purges it again; if it stopped half-way, purge it here.
+    if compgen -G '/tmp/rd-*/package-installed' >/dev/null; then
+        dpkg --purge reclaimd >/dev/null 2>&1 || true
+    fi
     for pidfile in /tmp/rd-*/docker.pid /tmp/reclaimd-demo*/docker.pid; do
         [ -f "$pidfile" ] || continue
         pid=$(cat "$pidfile" 2>/dev/null) || continue

@@ -131,7 +131,7 @@ public struct AgentRuntime: Sendable {
                 continuation.yield(.fromSubscription(generation: generation, input))
             }
             return Task {
-                var report = ConnectionReport(logger: logger, endpoint: endpoint)
+                var report = ConnectionReport(logger: logger, endpoint: endpoint, firstConnectionLevel: .info)
                 do {
                     try await subscription.run(onNotification: { notification in
                         report.report(notification)

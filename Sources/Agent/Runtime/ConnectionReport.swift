@@ -8,12 +8,16 @@ import Logging
 public struct ConnectionReport: Sendable {
     let logger: Logger
     let endpoint: EngineEndpoint
+    /// The level of the first "connected" line: info for the agent, whose journal should say which engine it
+    /// follows; debug for `events`, whose terminal should show events only.
+    let firstConnectionLevel: Logger.Level
     private var lastFailure: String?
     private var connections = 0
 
-    public init(logger: Logger, endpoint: EngineEndpoint) {
+    public init(logger: Logger, endpoint: EngineEndpoint, firstConnectionLevel: Logger.Level = .debug) {
         self.logger = logger
         self.endpoint = endpoint
+        self.firstConnectionLevel = firstConnectionLevel
     }
 
     public mutating func report(_ notification: EventSubscription.Notification) {
@@ -27,7 +31,7 @@ public struct ConnectionReport: Sendable {
                 "engine_server": "\(identity.server)", "api_version": "\(identity.negotiatedVersion)",
             ]
             if connections == 1 {
-                logger.debug("connected to \(what)", metadata: metadata)
+                logger.log(level: firstConnectionLevel, "connected to \(what)", metadata: metadata)
             } else {
                 logger.info("reconnected to \(what)", metadata: metadata)
             }

@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Do everything but start hooks; journal \"would run\" entries instead.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("How long a stop waits for running hooks (default 30s).", valueName: "duration"))
+    @Option(help: ArgumentHelp("How long a stop waits for running hooks.", valueName: "duration"))
     var shutdownGrace: String = "30s"
 
     func run() async throws {

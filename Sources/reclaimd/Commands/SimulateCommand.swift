@@ -23,7 +23,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Recorded events: a file, or - for stdin.", valueName: "file"))
     var input: String = "-"
 
-    @Option(help: ArgumentHelp("How long each run takes, in virtual time (default 0s).", valueName: "duration"))
+    @Option(help: ArgumentHelp("How long each run takes, in virtual time.", valueName: "duration"))
     var hookDuration: String = "0s"
 
     @Flag(help: "One JSON object per line.")

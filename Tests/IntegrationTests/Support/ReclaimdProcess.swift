@@ -17,14 +17,16 @@ final class ReclaimdProcess: @unchecked Sendable {
     let stdoutPath: String
     let stderrPath: String
 
-    init(_ arguments: [String], directory: String, environment: [String: String]? = nil) throws {
-        guard FileManager.default.isExecutableFile(atPath: ReclaimdBinary.path) else {
-            throw TestFailure("no reclaimd binary at \(ReclaimdBinary.path): build it first (swift build)")
+    /// Starts `executable` (default: the built binary; the package tests pass the installed one).
+    init(_ arguments: [String], directory: String, environment: [String: String]? = nil,
+         executable: String = ReclaimdBinary.path) throws {
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw TestFailure("no reclaimd binary at \(executable): build it first (swift build)")
         }
         let name = UUID().uuidString.prefix(8)
         stdoutPath = "\(directory)/reclaimd-\(name).out"
         stderrPath = "\(directory)/reclaimd-\(name).err"
-        child = try ChildProcess(ReclaimdBinary.path, arguments, environment: environment,
+        child = try ChildProcess(executable, arguments, environment: environment,
                                  stdout: stdoutPath, stderr: stderrPath)
     }
 

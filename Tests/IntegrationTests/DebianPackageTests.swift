@@ -1,0 +1,255 @@
+import Foundation
+import Journal
+import Testing
+
+extension Integration {
+/// The .deb from packaging/build-deb: checked as a file, then installed on this machine with dpkg, used against a
+/// test dockerd, and purged.
+@Suite("the Debian package", .timeLimit(.minutes(5)))
+struct DebianPackageTests {
+    private func repository(_ path: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(path).path
+    }
+
+    @Test("lintian finds no error and no warning")
+    func lintian() throws {
+        let result = try Shell.run("lintian --fail-on error,warning --info '\(try DebianPackage.path())' 2>&1")
+        let tags = result.stdout.split(separator: "\n").filter { $0.hasPrefix("E:") || $0.hasPrefix("W:") }
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(tags.isEmpty, "\(tags)")
+    }
+
+    @Test("control: depends on libc6 and libsystemd0 only, recommends curl, and the configuration is a conffile")
+    func control() throws {
+        let depends = try DebianPackage.field("Depends").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" }
+        #expect(depends.sorted() == ["libc6", "libsystemd0"])
+        #expect(try DebianPackage.field("Recommends") == "curl")
+        #expect(try DebianPackage.field("Version") == (try Shell.succeed("'\(ReclaimdBinary.path)' --version")
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let directory = try makeScratchDirectory("rd-deb")
+        defer { _ = try? Shell.run("rm -rf '\(directory)'") }
+        try Shell.succeed("dpkg-deb -e '\(try DebianPackage.path())' '\(directory)/DEBIAN'")
+        let conffiles = try String(contentsOfFile: "\(directory)/DEBIAN/conffiles", encoding: .utf8)
+        #expect(conffiles == "/etc/reclaimd/reclaimd.toml\n")
+    }
+
+    @Test("the man page renders without warnings and documents every command and option the parser knows")
+    func manPage() throws {
+        let directory = try makeScratchDirectory("rd-deb")
+        defer { _ = try? Shell.run("rm -rf '\(directory)'") }
+        let page = try DebianPackage.unpack(into: directory) + "/usr/share/man/man8/reclaimd.8.gz"
+        // No hyphenation and a wide page, so every option stays one word on one line.
+        let rendered = try Shell.run("MANWIDTH=200 man --warnings --nh --nj -l '\(page)'")
+        #expect(rendered.status == 0)
+        #expect(rendered.stderr.isEmpty, "groff warnings: \(rendered.stderr)")
+        let text = rendered.stdout
+        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "CONFIGURATION", "HOOKS", "SANDBOX", "SIGNALS",
+                        "ENVIRONMENT", "FILES", "EXIT STATUS", "SEE ALSO"] {
+            #expect(text.contains("\n\(heading)\n"), "section \(heading)")
+        }
+
+        let help = try Shell.succeed("'\(ReclaimdBinary.path)' --experimental-dump-help")
+        let root = try #require((try JSONSerialization.jsonObject(with: Data(help.utf8)) as? [String: Any])?["command"] as? [String: Any])
+        let commands = try #require(root["subcommands"] as? [[String: Any]]).filter { $0["commandName"] as? String != "help" }
+        #expect(commands.count == 4)
+        let blocks = commandBlocks(text)
+        for command in commands {
+            let name = try #require(command["commandName"] as? String)
+            let block = try #require(blocks[name], "the COMMANDS section describes \(name)")
+            let options = (command["arguments"] as? [[String: Any]] ?? []).flatMap { argument in
+                (argument["names"] as? [[String: Any]] ?? []).compactMap { name in
+                    name["kind"] as? String == "long" ? "--" + (name["name"] as? String ?? "") : nil
+                }
+            }.filter { !["--help", "--version"].contains($0) }
+            #expect(!options.isEmpty)
+            for option in options {
+                #expect(block.contains(option), "\(name) \(option) is documented")
+            }
+        }
+        // The exit statuses the commands use.
+        for status in ["64", "69", "73", "76", "78"] {
+            #expect(text.contains("\n       \(status)\n"), "exit status \(status)")
+        }
+    }
+
+    /// The COMMANDS section, split into each command's text: a command's heading is indented 7 columns, its text more.
+    private func commandBlocks(_ text: String) -> [String: String] {
+        guard let start = text.range(of: "\nCOMMANDS\n"), let end = text.range(of: "\nCONFIGURATION\n") else { return [:] }
+        var blocks: [String: String] = [:]
+        var current: String?
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("       ") && !line.hasPrefix("        ") {
+                current = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+            } else if let current {
+                blocks[current, default: ""] += line + "\n"
+            }
+        }
+        return blocks
+    }
+
+    @Test("bash and fish complete commands and options from the generated scripts; zsh's script parses")
+    func completions() throws {
+        let directory = try makeScratchDirectory("rd-deb")
+        defer { _ = try? Shell.run("rm -rf '\(directory)'") }
+        let root = try DebianPackage.unpack(into: directory)
+        let bashScript = root + "/usr/share/bash-completion/completions/reclaimd"
+        // What bash offers at `reclaimd <TAB>` and `reclaimd run <TAB>` (bash-completion turns on extglob).
+        func bashOffers(_ words: [String]) throws -> [Substring] {
+            let line = words.joined(separator: " ")
+            let array = words.map { "'\($0)'" }.joined(separator: " ")
+            let script = """
+                shopt -s extglob; . '\(bashScript)'; COMP_WORDS=(\(array)); COMP_CWORD=\(words.count - 1); \
+                COMP_LINE='\(line)'; COMP_POINT=\(line.utf8.count); _reclaimd; printf '%s\\n' "${COMPREPLY[@]}"
+                """
+            try script.write(toFile: directory + "/complete.bash", atomically: true, encoding: .utf8)
+            return try Shell.succeed("bash '\(directory)/complete.bash'").split(separator: "\n")
+        }
+        let commands = try bashOffers(["reclaimd", ""])
+        for command in ["events", "run", "check", "simulate"] {
+            #expect(commands.contains(Substring(command)), "bash offers \(command): \(commands)")
+        }
+        let runOptions = try bashOffers(["reclaimd", "run", ""])
+        for option in ["--config", "--dry-run", "--shutdown-grace", "--host", "--log-target"] {
+            #expect(runOptions.contains(Substring(option)), "bash offers run \(option): \(runOptions)")
+        }
+
+        let fishScript = root + "/usr/share/fish/vendor_completions.d/reclaimd.fish"
+        let fish = try Shell.succeed("fish --no-config -c 'source \"\(fishScript)\"; complete -C \"reclaimd run --\"'")
+        for option in ["--config", "--dry-run", "--shutdown-grace"] {
+            #expect(fish.contains(option), "fish offers run \(option): \(fish)")
+        }
+        let zsh = try Shell.run("zsh -n '\(root)/usr/share/zsh/vendor-completions/_reclaimd'")
+        #expect(zsh.status == 0, "\(zsh.stderr)")
+    }
+
+    @Test("dpkg -i: files, owners and modes; the enabled unit verifies; check and run work; dpkg --purge leaves nothing")
+    func installRunPurge() async throws {
+        let deb = try DebianPackage.path()
+        guard !DebianPackage.isKnownToDpkg else {
+            throw TestFailure("reclaimd is already installed on this machine; this test installs and purges it itself: remove it first (dpkg --purge reclaimd)")
+        }
+        try await Journald.ensureRunning()
+        let scratch = try makeScratchDirectory("rd-deb")
+        defer { _ = try? Shell.run("rm -rf '\(scratch)'") }
+        let before = try DebianPackage.snapshot()
+
+        // The marker lets scripts/test purge the package should this test stop before it does.
+        try Shell.succeed("touch '\(scratch)/package-installed' && DEBIAN_FRONTEND=noninteractive dpkg -i '\(deb)'")
+        do {
+            try checkInstalledFiles()
+            try checkInstalledUnitAndConfiguration()
+            try await runInstalledBinary()
+        } catch {
+            _ = try? Shell.run("dpkg --purge \(DebianPackage.name)")
+            throw error
+        }
+
+        let purge = try Shell.run("DEBIAN_FRONTEND=noninteractive dpkg --purge \(DebianPackage.name)")
+        #expect(purge.status == 0, "\(purge.stderr)")
+        try Shell.succeed("rm -f '\(scratch)/package-installed'")
+        #expect(!DebianPackage.isKnownToDpkg)
+        let after = try DebianPackage.snapshot()
+        #expect(after.subtracting(before).sorted() == [], "left behind after purge")
+        #expect(before.subtracting(after).sorted() == [], "removed though not the package's")
+        for path in ["/etc/reclaimd", "/var/lib/reclaimd", "/usr/libexec/reclaimd", "/usr/bin/reclaimd"] {
+            #expect(!FileManager.default.fileExists(atPath: path), "\(path) is gone")
+        }
+        let catalog = try Shell.succeed("journalctl --list-catalog")
+        #expect(!catalog.contains(MessageID.eventReceived.hex), "the catalog database forgot reclaimd's entries")
+    }
+
+    /// Every file the package installs, with its owner, mode and content.
+    private func checkInstalledFiles() throws {
+        let expected: [(path: String, mode: String, source: String?)] = [
+            ("/usr/bin/reclaimd", "755", nil),
+            ("/usr/libexec/reclaimd/hooks/fstrim", "755", "hooks/fstrim"),
+            ("/usr/libexec/reclaimd/hooks/webhook", "755", "hooks/webhook"),
+            ("/usr/libexec/reclaimd/hooks/log-summary", "755", "hooks/log-summary"),
+            ("/etc/reclaimd/reclaimd.toml", "644", "packaging/reclaimd.toml"),
+            ("/usr/lib/systemd/system/reclaimd.service", "644", "packaging/reclaimd.service"),
+            ("/usr/lib/systemd/catalog/reclaimd.catalog", "644", "packaging/reclaimd.catalog"),
+            ("/usr/share/man/man8/reclaimd.8.gz", "644", nil),
+            ("/usr/share/bash-completion/completions/reclaimd", "644", nil),
+            ("/usr/share/zsh/vendor-completions/_reclaimd", "644", nil),
+            ("/usr/share/fish/vendor_completions.d/reclaimd.fish", "644", nil),
+            ("/usr/share/doc/reclaimd/copyright", "644", "packaging/copyright"),
+            ("/usr/share/doc/reclaimd/changelog.gz", "644", nil),
+            ("/usr/share/doc/reclaimd/README.md", "644", "README.md"),
+        ]
+        let listed = try Shell.succeed("dpkg -L \(DebianPackage.name)").split(separator: "\n").map(String.init)
+            .filter { path in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            }
+        #expect(listed.sorted() == expected.map(\.path).sorted(), "the package's files")
+        for file in expected {
+            let stat = try Shell.succeed("stat -c '%U:%G %a %F' '\(file.path)'").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(stat == "root:root \(file.mode) regular file", "\(file.path): \(stat)")
+            if let source = file.source {
+                #expect(FileManager.default.contentsEqual(atPath: file.path, andPath: repository(source)), "\(file.path) is \(source)")
+            }
+        }
+        for directory in ["/etc/reclaimd", "/etc/reclaimd/hooks.d", "/usr/libexec/reclaimd/hooks"] {
+            let stat = try Shell.succeed("stat -c '%U:%G %a %F' '\(directory)'").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(stat == "root:root 755 directory", "\(directory): \(stat)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/etc/reclaimd/hooks.d").isEmpty)
+        let conffiles = try Shell.succeed("dpkg-query -W -f='${Conffiles}' \(DebianPackage.name)")
+        #expect(conffiles.contains("/etc/reclaimd/reclaimd.toml "), "\(conffiles)")
+        // The installed binary is the release build: only libc and libsystemd are loaded from the system.
+        let needed = try Shell.succeed("readelf -d /usr/bin/reclaimd | sed -n 's/.*Shared library: \\[\\(.*\\)\\]/\\1/p'")
+            .split(separator: "\n").map(String.init).sorted()
+        #expect(needed == ["ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libsystemd.so.0"], "\(needed)")
+    }
+
+    /// The unit is enabled and verifies with its man page; the catalog is compiled; `check` accepts the config.
+    private func checkInstalledUnitAndConfiguration() throws {
+        let wants = "/etc/systemd/system/multi-user.target.wants/reclaimd.service"
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: wants)
+        #expect(URL(fileURLWithPath: link).resolvingSymlinksInPath().path == "/usr/lib/systemd/system/reclaimd.service", "\(link)")
+        // Without --man=no: Documentation=man:reclaimd(8) must resolve to the installed page.
+        let verify = try Shell.run("systemd-analyze verify /usr/lib/systemd/system/reclaimd.service")
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stderr.isEmpty, "no warnings: \(verify.stderr)")
+        #expect(try Shell.succeed("man -w reclaimd").trimmingCharacters(in: .whitespacesAndNewlines) == "/usr/share/man/man8/reclaimd.8.gz")
+        #expect(try Shell.succeed("journalctl --list-catalog").contains(MessageID.eventReceived.hex), "postinst compiled the catalog")
+        let check = try Shell.run("/usr/bin/reclaimd check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("hook = [\"/usr/libexec/reclaimd/hooks/fstrim\"]"), "\(check.stdout)")
+        #expect(check.stdout.contains("valid, 1 rule"), "\(check.stdout)")
+    }
+
+    /// The installed binary with the installed configuration (dry run: no fstrim on this machine) against a test
+    /// dockerd: a real volume prune lands in the journal, and the trim rule would run for it.
+    private func runInstalledBinary() async throws {
+        try await withDockerDaemon { daemon in
+            try daemon.createReclaimableResources(volume: "packaged", volumeMegabytes: 2, container: "packaged", containerMegabytes: 1)
+            let agent = try ReclaimdProcess(["run", "--host", daemon.host, "--dry-run", "--log-target", "journal"],
+                                            directory: daemon.directory, executable: "/usr/bin/reclaimd")
+            let pid = "_PID=\(agent.child.pid)"
+            _ = try await Journald.read(pid, atLeast: 1, timeout: .seconds(20))
+            try await waitUntil(timeout: .seconds(20), "the installed agent to connect") {
+                !(try JournalReader(matches: [pid, "MESSAGE_ID=\(MessageID.engineConnected.hex)"]).readAll()).isEmpty
+            }
+            let reclaimed = try await daemon.prune("/volumes/prune")
+            #expect(reclaimed >= 2 * 1_048_576)
+            let events = try await Journald.read("RECLAIMD_RECLAIMED_BYTES=\(reclaimed)", atLeast: 1)
+                .filter { $0.string("_PID") == String(agent.child.pid) }
+            let event = try #require(events.first, "the prune's entry from the installed agent")
+            #expect(events.count == 1)
+            #expect(event.string("MESSAGE_ID") == MessageID.eventReceived.hex)
+            #expect(event.string("RECLAIMD_RESOURCE") == "volume")
+            #expect(event.string("_EXE") == "/usr/bin/reclaimd")
+            // The trim rule's quiet is 10 s.
+            try await waitUntil(timeout: .seconds(30), "the trim rule's would-run entry") {
+                !(try JournalReader(matches: [pid, "RECLAIMD_RULE=trim", "RECLAIMD_DRY_RUN=true"]).readAll()).isEmpty
+            }
+            #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
+            let state = try Shell.succeed("stat -c '%U %a' /var/lib/reclaimd/state.json").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(state == "root 600")
+        }
+    }
+}
+}
