@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         // Without its default SubprocessFoundation trait, which would link all of Foundation (~12 MB resident).
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2", traits: []),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
@@ -27,7 +26,7 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // Pure text formats shared by every layer: times, byte counts, durations, JSON text.
+        // Pure text formats shared by every layer: times, byte counts, durations, JSON text, TOML.
         .target(name: "Formats", swiftSettings: strict),
         // The few POSIX file operations several modules need: write a whole buffer, read a whole file.
         .target(name: "SystemIO", swiftSettings: strict),
@@ -46,7 +45,7 @@ let package = Package(
         // Configuration and the rule state machine: pure, no I/O.
         .target(
             name: "Rules",
-            dependencies: ["Formats", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["Formats"],
             swiftSettings: strict
         ),
         // Running a hook: argv, environment, stdin, output lines, timeout, process group; and checking hook files.

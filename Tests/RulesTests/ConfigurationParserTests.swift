@@ -110,14 +110,21 @@ struct ConfigurationParserTests {
         ])
         #expect(errors("[[rule]]\nname = \"x\"\n") == ["reclaimd.toml:1:1: rule \"x\" has no hook"])
         #expect(errors("rule = 5\n") == ["reclaimd.toml:1:1: rules are an array of tables: write each as [[rule]]"])
+        #expect(errors("engine = \"x\"\n") == ["reclaimd.toml:1:1: engine must be a table: [engine]"])
+        #expect(errors("[[rule]]\nname = \"x\"\nhook = [\"/bin/true\"]\nquiet = true\nenv = { A = 1 }\n") == [
+            "reclaimd.toml:4:9: quiet (a boolean) is not a duration; expected \(DurationText.acceptedForms)",
+            "reclaimd.toml:5:7: env value of \"A\" must be a string",
+        ])
     }
 
-    @Test("a syntax error reports toml++'s position")
+    @Test("a syntax error reports its position")
     func syntax() {
-        let found = errors("[[rule]]\nname = \"unterminated\n")
-        #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("reclaimd.toml:2:") == true)
-        #expect(found.first?.contains("TOML syntax") == true)
+        #expect(errors("[[rule]]\nname = \"unterminated\n") == [
+            "reclaimd.toml:2:21: TOML syntax: the string is not closed on this line (missing '\"')",
+        ])
+        #expect(errors("[[rule]]\nname = \"a\"\nname = \"b\"\n") == [
+            "reclaimd.toml:3:1: TOML syntax: name is defined twice (first at line 2)",
+        ])
     }
 
     @Test("an empty file is a configuration without rules")

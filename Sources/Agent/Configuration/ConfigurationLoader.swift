@@ -46,12 +46,11 @@ public enum ConfigurationLoader {
         guard checkHooks else { return .success(loaded) }
         var errors: [ConfigurationError] = []
         // A configuration that parsed has its rules in file order, so rule N is the Nth [[rule]].
-        let locator = source.map(SourceLocator.init(source:))
         for (index, rule) in loaded.configuration.rules.enumerated() {
             guard let program = rule.hook.first, let problem = HookValidator.problem(with: program) else { continue }
-            let position = locator?.position(section: "rule", index: index, key: "hook")
+            let position = source.flatMap { ConfigurationParser.position(ofRuleKey: "hook", rule: index, in: $0) }
             errors.append(ConfigurationError(file: loaded.file ?? "(built-in rule)", line: position?.line ?? 1,
-                                             column: position?.keyColumn ?? 1, message: "rule \"\(rule.name)\": \(problem)"))
+                                             column: position?.column ?? 1, message: "rule \"\(rule.name)\": \(problem)"))
         }
         return errors.isEmpty ? .success(loaded) : .failure(ConfigurationErrors(errors: errors))
     }
