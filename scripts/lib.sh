@@ -17,7 +17,9 @@ require_root() {
 # directories. Never touches a system dockerd or another mount.
 cleanup_private_engines() {
     local pidfile pid pids=()
-    # The Debian package test installs reclaimd and purges it again; if it stopped half-way, purge it here.
+    # The package test's systemd container (systemd-nspawn on a root under /tmp/rd-nspawn-*), then the package:
+    # the test installs reclaimd and purges it again; if it stopped half-way, purge it here.
+    pkill -KILL -f '^/usr/bin/systemd-nspawn -q -D /tmp/rd-nspawn-' 2>/dev/null || true
     if compgen -G '/tmp/rd-*/package-installed' >/dev/null; then
         dpkg --purge reclaimd >/dev/null 2>&1 || true
     fi

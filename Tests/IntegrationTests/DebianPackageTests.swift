@@ -124,7 +124,7 @@ struct DebianPackageTests {
         #expect(zsh.status == 0, "\(zsh.stderr)")
     }
 
-    @Test("dpkg -i: files, owners and modes; the enabled unit verifies; check and run work; dpkg --purge leaves nothing")
+    @Test("dpkg -i: files, owners and modes; the enabled unit verifies; check and run work, also as the sandboxed service under systemd; dpkg --purge leaves nothing")
     func installRunPurge() async throws {
         let deb = try DebianPackage.path()
         guard !DebianPackage.isKnownToDpkg else {
@@ -141,6 +141,7 @@ struct DebianPackageTests {
             try checkInstalledFiles()
             try checkInstalledUnitAndConfiguration()
             try await runInstalledBinary()
+            try await runUnderSystemd()
         } catch {
             _ = try? Shell.run("dpkg --purge \(DebianPackage.name)")
             throw error
@@ -250,6 +251,113 @@ struct DebianPackageTests {
             let state = try Shell.succeed("stat -c '%U %a' /var/lib/reclaimd/state.json").trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(state == "root 600")
         }
+    }
+
+    /// The installed unit under a real systemd (PID 1 in a systemd-nspawn container booted from this machine's /usr):
+    /// enabled by postinst, it starts as Type=notify and reports its status; a prune on a test dockerd runs the
+    /// fstrim hook on a real loop-mounted ext4 under the sandbox, and a probe hook finds exactly what reclaimd(8)'s
+    /// SANDBOX section says a hook can and cannot do; reload and stop work.
+    private func runUnderSystemd() async throws {
+        try await LoopFilesystem.with(megabytes: 128) { filesystem in
+            // Something to trim: 32 MiB written and deleted.
+            try Shell.succeed("dd if=/dev/urandom of='\(filesystem.mountPoint)/junk' bs=1M count=32 status=none && sync && rm '\(filesystem.mountPoint)/junk' && sync")
+            try await withDockerDaemon { daemon in
+                try daemon.createReclaimableResources(volume: "sandboxed", volumeMegabytes: 1, container: "sandboxed", containerMegabytes: 1)
+                let binds = [(daemon.directory, "/run/rd-engine"), (filesystem.mountPoint, "/srv/trimfs")]
+                try await SystemdContainer.with(binds: binds, prepare: writeSandboxConfiguration) { container in
+                    try await checkSandboxedService(container, daemon: daemon)
+                }
+            }
+        }
+    }
+
+    private func writeSandboxConfiguration(_ root: String) throws {
+        try """
+            [engine]
+            host = "unix:///run/rd-engine/docker.sock"
+
+            [[rule]]
+            name = "trim"
+            resources = ["volume"]
+            quiet = "0s"
+            hook = ["/usr/libexec/reclaimd/hooks/fstrim", "/srv/trimfs"]
+
+            [[rule]]
+            name = "probe"
+            resources = ["volume"]
+            quiet = "0s"
+            hook = ["/etc/reclaimd/hooks.d/probe"]
+
+            """.write(toFile: root + "/etc/reclaimd/reclaimd.toml", atomically: true, encoding: .utf8)
+        // Each line says what a hook can or cannot do; the expectations below are the man page's SANDBOX section.
+        try #"""
+            #!/bin/sh
+            try() { what=$1; shift; if "$@" >/dev/null 2>&1; then echo "can: $what"; else echo "cannot: $what"; fi; }
+            try "write /etc" touch /etc/reclaimd-probe
+            try "write /usr" touch /usr/reclaimd-probe
+            try "write /home" touch /home/reclaimd-probe
+            try "write /var/lib/reclaimd" touch /var/lib/reclaimd/probe
+            try "write /tmp" touch /tmp/probe
+            try "read /etc/os-release" cat /etc/os-release
+            try "connect to the engine's socket" curl -sf --unix-socket /run/rd-engine/docker.sock http://localhost/_ping
+            try "create a namespace" unshare -U true
+            try "raise its own priority" renice -n -5 -p $$
+            try "lower its own priority" renice -n 5 -p $$
+            awk '/^(CapEff|NoNewPrivs|Seccomp):/ { printf "%s %s ", $1, $2 } END { print "" }' /proc/self/status
+            """#.write(toFile: root + "/etc/reclaimd/hooks.d/probe", atomically: true, encoding: .utf8)
+        try Shell.succeed("chmod 0755 '\(root)/etc/reclaimd/hooks.d/probe'")
+    }
+
+    private func checkSandboxedService(_ container: SystemdContainer, daemon: DockerDaemon) async throws {
+        try await waitUntil(timeout: .seconds(30), "reclaimd.service to be active with its status") {
+            let state = try container.properties("reclaimd", ["ActiveState", "StatusText"])
+            return state["ActiveState"] == "active" && state["StatusText"]?.contains("Docker/") == true
+        }
+        let unit = try container.properties("reclaimd", ["Type", "UnitFileState", "StatusText", "NRestarts"])
+        #expect(unit["Type"] == "notify")
+        #expect(unit["UnitFileState"] == "enabled", "postinst enabled it")
+        #expect(unit["StatusText"]?.contains("2 rules") == true, "\(unit)")
+        #expect(unit["NRestarts"] == "0")
+
+        let reclaimed = try await daemon.prune("/volumes/prune")
+        #expect(reclaimed >= 1_048_576)
+        func journal() throws -> String { try container.run("journalctl -u reclaimd --no-pager -o cat").stdout }
+        try await waitUntil(timeout: .seconds(30), "both hooks to end under the sandbox") {
+            let text = try journal()
+            return text.contains("rule trim: hook") && text.contains("rule probe: hook")
+        }
+        let text = try journal()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("rule trim: hook success") },
+                "fstrim ran under ProtectSystem=strict and PrivateDevices=yes: \(text)")
+        #expect(lines.contains { $0.hasPrefix("/srv/trimfs: ") && $0.hasSuffix(" trimmed") }, "\(text)")
+        #expect(lines.contains { $0.hasPrefix("rule probe: hook success") }, "\(text)")
+        let probe = lines.filter { $0.hasPrefix("can: ") || $0.hasPrefix("cannot: ") }.sorted()
+        #expect(probe == [
+            "can: connect to the engine's socket",
+            "can: lower its own priority",
+            "can: read /etc/os-release",
+            "can: write /tmp",
+            "can: write /var/lib/reclaimd",
+            "cannot: create a namespace",
+            "cannot: raise its own priority",
+            "cannot: write /etc",
+            "cannot: write /home",
+            "cannot: write /usr",
+        ], "\(text)")
+        // CAP_SYS_ADMIN (bit 21) and nothing else; no new privileges; a seccomp filter.
+        #expect(lines.contains("CapEff: 0000000000200000 NoNewPrivs: 1 Seccomp: 2 "), "\(text)")
+        // libdispatch's renice of its worker threads is allowed (setpriority); EPERM (1) would mean the filter denies it.
+        #expect(!lines.contains { $0.hasSuffix("errno=1") }, "no system call the runtime needs is denied: \(lines.filter { $0.contains("errno") })")
+
+        let reload = try container.run("systemctl reload reclaimd")
+        #expect(reload.status == 0, "\(reload.stderr)")
+        try await waitUntil(timeout: .seconds(20), "the reload to be journaled") { try journal().contains("reloaded the configuration: 2 rules") }
+        let stop = try container.run("systemctl stop reclaimd")
+        #expect(stop.status == 0, "\(stop.stderr)")
+        let stopped = try container.properties("reclaimd", ["ActiveState", "Result", "ExecMainStatus"])
+        #expect(stopped == ["ActiveState": "inactive", "Result": "success", "ExecMainStatus": "0"], "\(stopped)")
+        #expect(try journal().contains("reclaimd stopped"))
     }
 }
 }
