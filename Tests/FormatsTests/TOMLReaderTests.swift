@@ -148,6 +148,7 @@ struct TOMLReaderTests {
         #expect(error("= 1") == "1:1: expected a key, found '='")
         #expect(error("a = 1\rb = 2") == "1:6: a carriage return must be followed by a line feed")
         #expect(error("a = \"x\u{1}y\"") == "1:7: control character 0x1 in a string; write it as an escape such as \\u001F")
-        #expect(error("a = \"\"\"never closed") == "1:20: the multi-line string is not closed (missing '\"\"\"')")
+        #expect(error("a = \"\"\"never closed") == "1:20: the multi-line string is not closed (missing \"\"\")")
+        #expect(error("a = '''open") == "1:12: the multi-line string is not closed (missing ''')")
     }
 }

@@ -190,10 +190,10 @@ private struct Reader {
     mutating func value() throws(TOMLSyntaxError) -> TOMLValue {
         switch peek {
         case UInt8(ascii: "\""):
-            if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return .string(try multiLineBasicString()) }
+            if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return .string(try multiLineString(quote: UInt8(ascii: "\""))) }
             return .string(try basicString())
         case UInt8(ascii: "'"):
-            if peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") { return .string(try multiLineLiteralString()) }
+            if peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") { return .string(try multiLineString(quote: UInt8(ascii: "'"))) }
             return .string(try literalString())
         case UInt8(ascii: "["):
             return try array()
@@ -357,61 +357,37 @@ private struct Reader {
         }
     }
 
-    mutating func multiLineBasicString() throws(TOMLSyntaxError) -> String {
+    /// `"""…"""` (with escapes and line-ending backslashes) or `'''…'''` (raw). A newline right after the opening
+    /// delimiter is dropped; up to two quotes may end the content right before the closing one.
+    mutating func multiLineString(quote: UInt8) throws(TOMLSyntaxError) -> String {
+        let basic = quote == UInt8(ascii: "\"")
+        let delimiter = String(repeating: Character(Unicode.Scalar(quote)), count: 3)
         index += 3
         _ = try newline()
         var text = [UInt8]()
         while true {
-            guard let byte = peek else { throw fail("the multi-line string is not closed (missing '\"\"\"')") }
-            if byte == UInt8(ascii: "\""), peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") {
-                // Up to two quotes may end the content right before the closing delimiter.
+            guard let byte = peek else { throw fail("the multi-line string is not closed (missing \(delimiter))") }
+            if byte == quote, peek(1) == quote, peek(2) == quote {
                 var quotes = 3
-                while quotes < 5, peek(quotes) == UInt8(ascii: "\"") { quotes += 1 }
-                text += Array(repeating: UInt8(ascii: "\""), count: quotes - 3)
+                while quotes < 5, peek(quotes) == quote { quotes += 1 }
+                text += Array(repeating: quote, count: quotes - 3)
                 index += quotes
                 return String(decoding: text, as: UTF8.self)
             }
-            if byte == UInt8(ascii: "\\") {
+            if basic, byte == UInt8(ascii: "\\") {
                 // A backslash ending a line trims the newline and the whitespace that follows.
                 var lookahead = index + 1
                 while lookahead < bytes.count, bytes[lookahead] == 0x20 || bytes[lookahead] == 0x09 { lookahead += 1 }
                 if lookahead < bytes.count, bytes[lookahead] == 0x0A || bytes[lookahead] == 0x0D {
                     index = lookahead
-                    try skipBlankWithoutComments()
+                    while true {
+                        skipSpaces()
+                        if try !newline() { break }
+                    }
                     continue
                 }
                 try escape(into: &text)
                 continue
-            }
-            if try newline() {
-                text.append(0x0A)
-                continue
-            }
-            try checkNotControl(byte)
-            text.append(byte)
-            index += 1
-        }
-    }
-
-    mutating func skipBlankWithoutComments() throws(TOMLSyntaxError) {
-        while true {
-            skipSpaces()
-            if try !newline() { return }
-        }
-    }
-
-    mutating func multiLineLiteralString() throws(TOMLSyntaxError) -> String {
-        index += 3
-        _ = try newline()
-        var text = [UInt8]()
-        while true {
-            guard let byte = peek else { throw fail("the multi-line string is not closed (missing \"'''\")") }
-            if byte == UInt8(ascii: "'"), peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") {
-                var quotes = 3
-                while quotes < 5, peek(quotes) == UInt8(ascii: "'") { quotes += 1 }
-                text += Array(repeating: UInt8(ascii: "'"), count: quotes - 3)
-                index += quotes
-                return String(decoding: text, as: UTF8.self)
             }
             if try newline() {
                 text.append(0x0A)
