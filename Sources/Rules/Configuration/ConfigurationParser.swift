@@ -29,36 +29,22 @@ public struct ConfigurationParser {
         var configuration = AgentConfiguration(rules: [])
         context.rejectUnknownKeys(table, allowed: Self.rootKeys, section: "")
 
-        if let engine = table["engine"] {
-            if let engineTable = engine.value.table {
-                context.rejectUnknownKeys(engineTable, allowed: ["host"], section: "engine")
-                if let host = engineTable["host"] {
-                    if let text = host.value.string {
-                        if let problem = validateHost(text) {
-                            context.fail(host.valuePosition, "engine.host: \(problem)")
-                        } else {
-                            configuration.engineHost = text
-                        }
-                    } else {
-                        context.fail(host.valuePosition, "engine.host must be a string such as \"unix:///var/run/docker.sock\"")
-                    }
+        if let engine = context.section(of: table, "engine", allowed: ["host"]), let host = engine["host"] {
+            if let text = host.value.string {
+                if let problem = validateHost(text) {
+                    context.fail(host.valuePosition, "engine.host: \(problem)")
+                } else {
+                    configuration.engineHost = text
                 }
             } else {
-                context.fail(engine.keyPosition, "engine must be a table: [engine]")
+                context.fail(host.valuePosition, "engine.host must be a string such as \"unix:///var/run/docker.sock\"")
             }
         }
-        if let state = table["state"] {
-            if let stateTable = state.value.table {
-                context.rejectUnknownKeys(stateTable, allowed: ["dir"], section: "state")
-                if let dir = stateTable["dir"] {
-                    if let text = dir.value.string, text.hasPrefix("/") {
-                        configuration.stateDirectory = text
-                    } else {
-                        context.fail(dir.valuePosition, "state.dir must be an absolute path as a string")
-                    }
-                }
+        if let state = context.section(of: table, "state", allowed: ["dir"]), let dir = state["dir"] {
+            if let text = dir.value.string, text.hasPrefix("/") {
+                configuration.stateDirectory = text
             } else {
-                context.fail(state.keyPosition, "state must be a table: [state]")
+                context.fail(dir.valuePosition, "state.dir must be an absolute path as a string")
             }
         }
         if let rules = table["rule"] {
@@ -99,6 +85,17 @@ public struct ConfigurationParser {
 
         mutating func fail(_ position: TOMLPosition, _ message: String) {
             errors.append(ConfigurationError(file: file, line: position.line, column: position.column, message: message))
+        }
+
+        /// The table `[name]` with its unknown keys reported; nil when absent, or (reported) not a table.
+        mutating func section(of root: TOMLTable, _ name: String, allowed: [String]) -> TOMLTable? {
+            guard let entry = root[name] else { return nil }
+            guard let table = entry.value.table else {
+                fail(entry.keyPosition, "\(name) must be a table: [\(name)]")
+                return nil
+            }
+            rejectUnknownKeys(table, allowed: allowed, section: name)
+            return table
         }
 
         mutating func rejectUnknownKeys(_ table: TOMLTable, allowed: [String], section: String) {
