@@ -95,13 +95,15 @@ struct DebianPackageTests {
         defer { _ = try? Shell.run("rm -rf '\(directory)'") }
         let root = try DebianPackage.unpack(into: directory)
         let bashScript = root + "/usr/share/bash-completion/completions/reclaimd"
-        // What bash offers at `reclaimd <TAB>` and `reclaimd run <TAB>` (bash-completion turns on extglob).
+        // What bash offers for the last word, called as bash calls a completion function: command, word, previous
+        // word (bash-completion turns on extglob).
         func bashOffers(_ words: [String]) throws -> [Substring] {
             let line = words.joined(separator: " ")
             let array = words.map { "'\($0)'" }.joined(separator: " ")
             let script = """
                 shopt -s extglob; . '\(bashScript)'; COMP_WORDS=(\(array)); COMP_CWORD=\(words.count - 1); \
-                COMP_LINE='\(line)'; COMP_POINT=\(line.utf8.count); _reclaimd; printf '%s\\n' "${COMPREPLY[@]}"
+                COMP_LINE='\(line)'; COMP_POINT=\(line.utf8.count); \
+                _reclaimd reclaimd '\(words[words.count - 1])' '\(words[words.count - 2])'; printf '%s\\n' "${COMPREPLY[@]}"
                 """
             try script.write(toFile: directory + "/complete.bash", atomically: true, encoding: .utf8)
             return try Shell.succeed("bash '\(directory)/complete.bash'").split(separator: "\n")
@@ -114,6 +116,8 @@ struct DebianPackageTests {
         for option in ["--config", "--dry-run", "--shutdown-grace", "--host", "--log-target"] {
             #expect(runOptions.contains(Substring(option)), "bash offers run \(option): \(runOptions)")
         }
+        #expect(try bashOffers(["reclaimd", "run", "--d"]) == ["--dry-run"])
+        #expect(try bashOffers(["reclaimd", "events", "--log-target", ""]).sorted() == ["auto", "journal", "stderr"])
 
         let fishScript = root + "/usr/share/fish/vendor_completions.d/reclaimd.fish"
         let fish = try Shell.succeed("fish --no-config -c 'source \"\(fishScript)\"; complete -C \"reclaimd run --\"'")
@@ -124,7 +128,7 @@ struct DebianPackageTests {
         #expect(zsh.status == 0, "\(zsh.stderr)")
     }
 
-    @Test("dpkg -i: files, owners and modes; the enabled unit verifies; check and run work, also as the sandboxed service under systemd; dpkg --purge leaves nothing")
+    @Test("dpkg -i: files, owners and modes; the enabled unit verifies; check and run work, also as the sandboxed service under systemd; reinstall and dpkg -r keep the configuration; dpkg --purge leaves nothing")
     func installRunPurge() async throws {
         let deb = try DebianPackage.path()
         guard !DebianPackage.isKnownToDpkg else {
@@ -142,6 +146,7 @@ struct DebianPackageTests {
             try checkInstalledUnitAndConfiguration()
             try await runInstalledBinary()
             try await runUnderSystemd()
+            try reinstallAndRemove(deb)
         } catch {
             _ = try? Shell.run("dpkg --purge \(DebianPackage.name)")
             throw error
@@ -159,6 +164,27 @@ struct DebianPackageTests {
         }
         let catalog = try Shell.succeed("journalctl --list-catalog")
         #expect(!catalog.contains(MessageID.eventReceived.hex), "the catalog database forgot reclaimd's entries")
+    }
+
+    /// Installing again keeps the administrator's change to the configuration; `dpkg -r` removes the program but
+    /// keeps the configuration, the administrator's hooks and the state, as packaging/README.md says.
+    private func reinstallAndRemove(_ deb: String) throws {
+        let config = "/etc/reclaimd/reclaimd.toml"
+        try Shell.succeed("printf '\\n# changed by the administrator\\n' >> \(config)")
+        try Shell.succeed("printf '#!/bin/sh\\n' > /etc/reclaimd/hooks.d/mine && chmod 0755 /etc/reclaimd/hooks.d/mine")
+        try Shell.succeed("DEBIAN_FRONTEND=noninteractive dpkg -i '\(deb)'")
+        #expect(try String(contentsOfFile: config, encoding: .utf8).hasSuffix("# changed by the administrator\n"))
+        #expect(try Shell.run("/usr/bin/reclaimd check").status == 0)
+
+        let remove = try Shell.run("DEBIAN_FRONTEND=noninteractive dpkg -r \(DebianPackage.name)")
+        #expect(remove.status == 0, "\(remove.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/usr/bin/reclaimd"))
+        #expect(!FileManager.default.fileExists(atPath: "/usr/libexec/reclaimd"))
+        for kept in [config, "/etc/reclaimd/hooks.d/mine", "/var/lib/reclaimd/state.json"] {
+            #expect(FileManager.default.fileExists(atPath: kept), "dpkg -r keeps \(kept)")
+        }
+        // The administrator's hook is theirs to remove; the purge below must then leave nothing.
+        try Shell.succeed("rm /etc/reclaimd/hooks.d/mine")
     }
 
     /// Every file the package installs, with its owner, mode and content.
