@@ -42,6 +42,9 @@ private struct Reader {
 
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
+    /// The quote at the index is the first of three: a multi-line string's delimiter.
+    var opensTripleQuote: Bool { peek != nil && peek(1) == peek && peek(2) == peek }
+
     func peek(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
 
     func fail(_ message: String, at position: TOMLPosition? = nil) -> TOMLSyntaxError {
@@ -66,7 +69,7 @@ private struct Reader {
         guard peek == UInt8(ascii: "#") else { return }
         while let byte = peek, byte != 0x0A {
             if byte == 0x0D, peek(1) == 0x0A { break }
-            if (byte < 0x20 && byte != 0x09) || byte == 0x7F { throw fail("control character in a comment") }
+            if Self.isControl(byte) { throw fail("control character in a comment") }
             index += 1
         }
     }
@@ -167,10 +170,10 @@ private struct Reader {
     mutating func simpleKey() throws(TOMLSyntaxError) -> String {
         switch peek {
         case UInt8(ascii: "\""):
-            if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { throw fail("a key cannot be a multi-line string") }
+            if opensTripleQuote { throw fail("a key cannot be a multi-line string") }
             return try basicString()
         case UInt8(ascii: "'"):
-            if peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") { throw fail("a key cannot be a multi-line string") }
+            if opensTripleQuote { throw fail("a key cannot be a multi-line string") }
             return try literalString()
         default:
             let start = index
@@ -190,11 +193,9 @@ private struct Reader {
     mutating func value() throws(TOMLSyntaxError) -> TOMLValue {
         switch peek {
         case UInt8(ascii: "\""):
-            if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return .string(try multiLineString(quote: UInt8(ascii: "\""))) }
-            return .string(try basicString())
+            return .string(try opensTripleQuote ? multiLineString(quote: UInt8(ascii: "\"")) : basicString())
         case UInt8(ascii: "'"):
-            if peek(1) == UInt8(ascii: "'"), peek(2) == UInt8(ascii: "'") { return .string(try multiLineString(quote: UInt8(ascii: "'"))) }
-            return .string(try literalString())
+            return .string(try opensTripleQuote ? multiLineString(quote: UInt8(ascii: "'")) : literalString())
         case UInt8(ascii: "["):
             return try array()
         case UInt8(ascii: "{"):
@@ -399,8 +400,13 @@ private struct Reader {
         }
     }
 
+    /// What TOML allows in neither comments nor strings: control characters other than tab.
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09) || byte == 0x7F
+    }
+
     func checkNotControl(_ byte: UInt8) throws(TOMLSyntaxError) {
-        if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+        if Self.isControl(byte) {
             throw fail("control character 0x\(String(byte, radix: 16)) in a string; write it as an escape such as \\u001F")
         }
     }
