@@ -187,6 +187,11 @@ struct DebianPackageTests {
         try Shell.succeed("rm /etc/reclaimd/hooks.d/mine")
     }
 
+    /// `stat -c FORMAT PATH`, e.g. owner and mode.
+    private func stat(_ path: String, _ format: String) throws -> String {
+        try Shell.succeed("stat -c '\(format)' '\(path)'").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Every file the package installs, with its owner, mode and content.
     private func checkInstalledFiles() throws {
         let expected: [(path: String, mode: String, source: String?)] = [
@@ -212,15 +217,15 @@ struct DebianPackageTests {
             }
         #expect(listed.sorted() == expected.map(\.path).sorted(), "the package's files")
         for file in expected {
-            let stat = try Shell.succeed("stat -c '%U:%G %a %F' '\(file.path)'").trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(stat == "root:root \(file.mode) regular file", "\(file.path): \(stat)")
+            let found = try stat(file.path, "%U:%G %a %F")
+            #expect(found == "root:root \(file.mode) regular file", "\(file.path): \(found)")
             if let source = file.source {
                 #expect(FileManager.default.contentsEqual(atPath: file.path, andPath: repository(source)), "\(file.path) is \(source)")
             }
         }
         for directory in ["/etc/reclaimd", "/etc/reclaimd/hooks.d", "/usr/libexec/reclaimd/hooks"] {
-            let stat = try Shell.succeed("stat -c '%U:%G %a %F' '\(directory)'").trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(stat == "root:root 755 directory", "\(directory): \(stat)")
+            let found = try stat(directory, "%U:%G %a %F")
+            #expect(found == "root:root 755 directory", "\(directory): \(found)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: "/etc/reclaimd/hooks.d").isEmpty)
         let conffiles = try Shell.succeed("dpkg-query -W -f='${Conffiles}' \(DebianPackage.name)")
@@ -274,7 +279,7 @@ struct DebianPackageTests {
                 !(try JournalReader(matches: [pid, "RECLAIMD_RULE=trim", "RECLAIMD_DRY_RUN=true"]).readAll()).isEmpty
             }
             #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
-            let state = try Shell.succeed("stat -c '%U %a' /var/lib/reclaimd/state.json").trimmingCharacters(in: .whitespacesAndNewlines)
+            let state = try stat("/var/lib/reclaimd/state.json", "%U %a")
             #expect(state == "root 600")
         }
     }
