@@ -6,7 +6,6 @@ let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 
 let package = Package(
     name: "reclaimd",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "reclaimd", targets: ["reclaimd"]),
     ],
@@ -30,10 +29,13 @@ let package = Package(
         .target(name: "Formats", swiftSettings: strict),
         // The few POSIX file operations several modules need: write a whole buffer, read a whole file.
         .target(name: "SystemIO", swiftSettings: strict),
+        // The common event model every event source reports in: the event, its key. No I/O.
+        .target(name: "EventModel", dependencies: ["Formats"], swiftSettings: strict),
         // The engine client: endpoint, HTTP/1.1 over NIO, version negotiation, the event stream and its model.
         .target(
             name: "EngineAPI",
             dependencies: [
+                "EventModel",
                 "Formats",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -59,7 +61,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The systemd journal: structured writing with stderr fallback, a swift-log handler, reading back.
+        // The systemd journal: structured writing with stderr fallback, a swift-log handler.
         .target(
             name: "Journal",
             dependencies: [
@@ -70,12 +72,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The service manager and the journal as libsystemd exposes them: sd_notify, reading journal entries back.
+        .target(name: "Systemd", dependencies: ["CSystemd"], swiftSettings: strict),
         // Wiring the pieces into what the commands run: the event audit, and (later) services and state.
         .target(
             name: "Agent",
             dependencies: [
                 "SystemIO",
+                "EventModel",
                 "EngineAPI",
+                "Systemd",
                 "Journal",
                 "Rules",
                 "Hooks",
@@ -90,6 +96,7 @@ let package = Package(
             name: "reclaimd",
             dependencies: [
                 "SystemIO",
+                "EventModel",
                 "Agent",
                 "Rules",
                 "Journal",
@@ -109,6 +116,7 @@ let package = Package(
             name: "EngineAPITests",
             dependencies: [
                 "EngineAPI",
+                "EventModel",
                 "TestSupport",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
@@ -121,6 +129,8 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Agent",
+                "EventModel",
+                "Systemd",
                 "Hooks",
                 "Rules",
                 "Journal",

@@ -1,4 +1,5 @@
 #if canImport(FoundationEssentials)
+import EventModel
 import FoundationEssentials
 #else
 import Foundation

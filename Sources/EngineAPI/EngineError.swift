@@ -12,6 +12,8 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         case protocolViolation
         /// The connection broke while a response was being read.
         case connectionLost
+        /// `GET /info` failed or lacked what the agent needs (the data root); the engine may yet answer it.
+        case infoUnavailable
     }
 
     /// The kind of failure.
@@ -30,7 +32,7 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     /// violation will not fix itself.
     public var isTransient: Bool {
         switch code {
-        case .unreachable, .permissionDenied, .connectionLost: return true
+        case .unreachable, .permissionDenied, .connectionLost, .infoUnavailable: return true
         case .engineAnswered(let status): return status >= 500
         case .protocolViolation: return false
         }

@@ -3,11 +3,7 @@ import Subprocess
 import Synchronization
 import SystemPackage
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// One run of a hook.
 public struct HookInvocation: Sendable {

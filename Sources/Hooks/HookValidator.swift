@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Refuses hook files that anyone but their trusted owner could change, as cron and sudo do.
 public enum HookValidator {

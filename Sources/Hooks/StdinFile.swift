@@ -1,10 +1,6 @@
 import SystemIO
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// A hook's stdin as an unlinked temporary file holding the whole batch.
 ///

@@ -1,3 +1,4 @@
+import Agent
 import ArgumentParser
 
 /// The `reclaimd` command line.
@@ -13,6 +14,13 @@ struct Reclaimd: AsyncParsableCommand {
         version: ReclaimdVersion.current,
         subcommands: [EventsCommand.self, RunCommand.self, CheckCommand.self, SimulateCommand.self]
     )
+
+    /// Before anything else: the agent must survive a SIGHUP that comes before it listens for one (a reload
+    /// right after start). Other commands keep SIGHUP's default (a closed terminal ends `events`).
+    static func main() async {
+        if CommandLine.arguments.dropFirst().first == "run" { HangupLatch.install() }
+        await main(nil as [String]?)
+    }
 }
 
 /// The version reported by `--version` and in the User-Agent.

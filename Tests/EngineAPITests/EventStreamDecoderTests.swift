@@ -1,4 +1,5 @@
 import EngineAPI
+import EventModel
 import Formats
 import NIOCore
 import NIOEmbedded
@@ -23,7 +24,7 @@ struct EventStreamDecoderTests {
         let prunes = events(items).filter(\.isPrune)
         #expect(prunes.map(\.resource) == ["container", "network", "volume", "image", "builder"])
         #expect(prunes.map(\.reclaimedBytes) == [2_097_152, 0, 3_145_728, 9_322_288, 0])
-        #expect(prunes.allSatisfy { $0.engine == .docker })
+        #expect(prunes.allSatisfy { $0.source == "docker" })
         #expect(prunes[3].time == Timestamp(nanoseconds: 1_795_364_605_762_178_784))
     }
 

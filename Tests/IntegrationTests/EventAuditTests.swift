@@ -1,7 +1,9 @@
 import EngineAPI
+import EventModel
 import Formats
 import Foundation
 import Journal
+import Systemd
 import Testing
 
 extension Integration {

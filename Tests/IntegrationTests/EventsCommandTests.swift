@@ -1,4 +1,5 @@
 import EngineAPI
+import EventModel
 import Formats
 import Foundation
 import Testing

@@ -3,6 +3,7 @@ import EngineAPI
 import Foundation
 @testable import Journal
 import Logging
+import Systemd
 import Testing
 
 extension Integration {

@@ -1,9 +1,11 @@
 import Agent
 import EngineAPI
+import EventModel
 import Formats
 import Foundation
 import Journal
 import Rules
+import Systemd
 import Testing
 
 extension Integration {

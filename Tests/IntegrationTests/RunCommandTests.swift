@@ -1,6 +1,7 @@
 import EngineAPI
 import Foundation
 import Journal
+import Systemd
 import Testing
 
 extension Integration {

@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import Systemd
 import Testing
 
 extension Integration {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Configuration parsing")
 struct ConfigurationParserTests {
-    private let parser = ConfigurationParser(file: "reclaimd.toml") { host in
+    private let parser = ConfigurationParser(file: "reclaimd.toml", vocabulary: EventVocabulary(resources: ["container", "image", "volume", "network", "builder"])) { host in
         host.hasPrefix("unix:///") || host.hasPrefix("tcp://") ? nil : "expected unix:///path or tcp://host:port"
     }
 
@@ -41,7 +41,7 @@ struct ConfigurationParserTests {
             RuleDefinition(name: "trim", resources: ["container", "image", "volume", "builder"], threshold: 1 << 30,
                            hook: ["/usr/libexec/reclaimd/hooks/fstrim", "--min-bytes", "1"], timeout: .seconds(600),
                            environment: ["KEY": "value", "RECLAIMD_WEBHOOK_URL": "https://hooks.example/x"]),
-            RuleDefinition(name: "notify-2", threshold: 5000, quiet: .zero, hook: ["/usr/local/bin/notify"]),
+            RuleDefinition(name: "notify-2", resources: ["container", "image", "volume", "network", "builder"], threshold: 5000, quiet: .zero, hook: ["/usr/local/bin/notify"]),
         ])
         #expect(configuration.eventFilter == ["type": ["builder", "container", "image", "network", "volume"], "event": ["prune"]])
     }

@@ -1,4 +1,5 @@
 import EngineAPI
+import EventModel
 import Formats
 import Journal
 
@@ -14,7 +15,7 @@ public enum EventAuditEntry {
             entry.add("reclaimed_bytes", String(bytes))
         }
         entry.add("event_time_ns", String(event.time.nanoseconds))
-        entry.add("engine", event.engine.rawValue)
+        entry.add("engine", event.source)
         entry.add("event_key", event.key.description)
         if !event.actorID.isEmpty {
             entry.add("actor_id", event.actorID)

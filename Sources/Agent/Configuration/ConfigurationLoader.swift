@@ -27,7 +27,7 @@ public enum ConfigurationLoader {
         case .failure(let failure):
             return .failure(ConfigurationErrors(errors: [ConfigurationError(file: file, line: 1, column: 1, message: "cannot read the configuration: \(failure)")]))
         }
-        let parser = ConfigurationParser(file: file) { host in
+        let parser = ConfigurationParser(file: file, vocabulary: EventSources.vocabulary) { host in
             do {
                 _ = try EngineEndpoint.parse(host)
                 return nil

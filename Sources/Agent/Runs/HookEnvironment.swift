@@ -1,15 +1,19 @@
 import Formats
 import Rules
 
-/// The environment a hook runs with, and nothing else: the hook contract (README, "Writing your own hook").
+/// The environment a hook runs with, and nothing else: the hook contract (`HookContract`, README "Writing your
+/// own hook").
 public enum HookEnvironment {
     /// The only PATH a hook gets.
     public static let path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-    /// What the hook knows about the engine it serves.
+    /// What the hook knows about the source of its events.
     public struct EngineContext: Sendable, Equatable {
+        /// `docker` or `podman`.
         public var kind: String
+        /// The engine's address, e.g. `unix:///var/run/docker.sock`.
         public var host: String
+        /// Where the engine keeps its data; empty until the engine told.
         public var dataRoot: String
 
         public init(kind: String, host: String, dataRoot: String) {
@@ -19,22 +23,25 @@ public enum HookEnvironment {
         }
     }
 
-    /// PATH, LANG (when the agent has one), the rule's `env`, then the RECLAIMD_ variables, which win.
+    /// PATH, LANG (when the agent has one), the rule's `env`, then the contract's variables, which win.
     public static func build(rule: RuleDefinition, decision: Decision, engine: EngineContext, lang: String?) -> [String: String] {
         var environment = rule.environment
-        environment["PATH"] = path
-        if let lang { environment["LANG"] = lang }
+        func set(_ variable: HookContract.Variable, _ value: String) {
+            environment[variable.rawValue] = value
+        }
+        set(.path, path)
+        if let lang { set(.lang, lang) }
         let batch = decision.batch
-        environment["RECLAIMD_RULE"] = rule.name
-        environment["RECLAIMD_RECLAIMED_BYTES"] = String(batch.totalBytes)
-        environment["RECLAIMD_EVENT_COUNT"] = String(batch.events.count)
-        environment["RECLAIMD_RESOURCES"] = batch.resources.joined(separator: ",")
-        environment["RECLAIMD_FIRST_EVENT_TIME"] = batch.firstEventTime?.rfc3339 ?? ""
-        environment["RECLAIMD_LAST_EVENT_TIME"] = batch.lastEventTime?.rfc3339 ?? ""
-        environment["RECLAIMD_TRIGGER"] = decision.trigger.rawValue
-        environment["RECLAIMD_ENGINE"] = engine.kind
-        environment["RECLAIMD_ENGINE_HOST"] = engine.host
-        environment["RECLAIMD_DATA_ROOT"] = engine.dataRoot
+        set(.rule, rule.name)
+        set(.reclaimedBytes, String(batch.totalBytes))
+        set(.eventCount, String(batch.events.count))
+        set(.resources, batch.resources.joined(separator: ","))
+        set(.firstEventTime, batch.firstEventTime?.rfc3339 ?? "")
+        set(.lastEventTime, batch.lastEventTime?.rfc3339 ?? "")
+        set(.trigger, decision.trigger.rawValue)
+        set(.engine, engine.kind)
+        set(.engineHost, engine.host)
+        set(.dataRoot, engine.dataRoot)
         return environment
     }
 }

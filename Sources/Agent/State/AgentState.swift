@@ -1,9 +1,20 @@
 import Rules
 
 /// What the agent persists so that a restart loses nothing: where the event stream was, and each rule's batch.
+///
+/// The file's schema is explicit (every key spelled out below, never derived from a Swift name) and versioned.
+/// Version 1 (reclaimd 0.1.0) and version 2 are read forever; version 2 is written. Golden files of each are in
+/// the tests.
+/// - 1: `version`, `cursorTimeNano`, `cursorKeys`, `engineID`, `rules` → {`pending`, `inFlight`,
+///   `inFlightProcessGroup`, `inFlightProgram`, `lastStartNano`}; events {`resource`, `action`,
+///   `reclaimedBytes`, `time`, `json`}.
+/// - 2: adds `inFlightBootID` and `inFlightLeaderStartTime` to a rule, so that a restart ends a hook's process
+///   group only when it is provably that hook's.
 public struct AgentState: Codable, Sendable, Equatable {
-    /// The format of the file; a file with another version is set aside.
-    public static let currentVersion = 1
+    /// The version this build writes.
+    public static let currentVersion = 2
+    /// The versions this build reads.
+    public static let readableVersions: ClosedRange<Int> = 1...2
 
     public var version: Int = AgentState.currentVersion
     /// The time of the last event fully handled (journaled and given to the rules); replay resumes here.
@@ -17,19 +28,71 @@ public struct AgentState: Codable, Sendable, Equatable {
 
     public init() {}
 
+    enum CodingKeys: String, CodingKey {
+        case version
+        case cursorTimeNano
+        case cursorKeys
+        case engineID
+        case rules
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        cursorTimeNano = try container.decodeIfPresent(Int64.self, forKey: .cursorTimeNano)
+        cursorKeys = try container.decodeIfPresent([String].self, forKey: .cursorKeys) ?? []
+        engineID = try container.decodeIfPresent(String.self, forKey: .engineID)
+        rules = try container.decodeIfPresent([String: RuleState].self, forKey: .rules) ?? [:]
+    }
+
     /// One rule's part of the state.
     public struct RuleState: Codable, Sendable, Equatable {
         /// Events collected toward the next run.
         public var pending: [RuleEvent] = []
         /// The batch of a run in progress: it runs again after a restart (at least once).
         public var inFlight: [RuleEvent] = []
-        /// The process group of the hook in progress, ended at restart if it is still there.
-        public var inFlightProcessGroup: Int32?
-        /// The hook's path, to make sure a process group found at restart is still that hook.
-        public var inFlightProgram: String?
-        /// When the rule last started a run, for its cooldown.
+        /// The hook in progress, ended at restart if it is still provably there.
+        public var inFlightHook: ProcessGroupRecord?
+        /// When the rule last started a run (wall clock), for its cooldown.
         public var lastStartNano: Int64?
 
         public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case pending
+            case inFlight
+            case inFlightProcessGroup
+            case inFlightProgram
+            case inFlightBootID
+            case inFlightLeaderStartTime
+            case lastStartNano
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            pending = try container.decodeIfPresent([RuleEvent].self, forKey: .pending) ?? []
+            inFlight = try container.decodeIfPresent([RuleEvent].self, forKey: .inFlight) ?? []
+            lastStartNano = try container.decodeIfPresent(Int64.self, forKey: .lastStartNano)
+            if let group = try container.decodeIfPresent(Int32.self, forKey: .inFlightProcessGroup) {
+                inFlightHook = ProcessGroupRecord(
+                    group: group,
+                    program: try container.decodeIfPresent(String.self, forKey: .inFlightProgram) ?? "",
+                    bootID: try container.decodeIfPresent(String.self, forKey: .inFlightBootID),
+                    leaderStartTime: try container.decodeIfPresent(UInt64.self, forKey: .inFlightLeaderStartTime))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(pending, forKey: .pending)
+            try container.encode(inFlight, forKey: .inFlight)
+            try container.encodeIfPresent(lastStartNano, forKey: .lastStartNano)
+            if let hook = inFlightHook {
+                try container.encode(hook.group, forKey: .inFlightProcessGroup)
+                try container.encode(hook.program, forKey: .inFlightProgram)
+                try container.encodeIfPresent(hook.bootID, forKey: .inFlightBootID)
+                try container.encodeIfPresent(hook.leaderStartTime, forKey: .inFlightLeaderStartTime)
+            }
+        }
     }
 }

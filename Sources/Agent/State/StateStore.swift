@@ -6,11 +6,7 @@ import Foundation
 import Formats
 import SystemIO
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// `STATE_DIR/state.json`: the one place the agent's state lives on disk.
 ///
@@ -45,8 +41,8 @@ public struct StateStore: Sendable {
         let reason: String
         do {
             let state = try JSONDecoder().decode(AgentState.self, from: Data(bytes))
-            if state.version == AgentState.currentVersion { return .restored(state) }
-            reason = "version \(state.version) is not \(AgentState.currentVersion)"
+            if AgentState.readableVersions.contains(state.version) { return .restored(state) }
+            reason = "version \(state.version) is not one this reclaimd reads (\(AgentState.readableVersions.lowerBound) to \(AgentState.readableVersions.upperBound))"
         } catch {
             reason = bytes.isEmpty ? "the file is empty" : "it is not reclaimd state JSON"
         }
@@ -59,6 +55,8 @@ public struct StateStore: Sendable {
 
     /// Writes the state atomically.
     public func save(_ state: AgentState) throws(StateError) {
+        var state = state
+        state.version = AgentState.currentVersion
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data: Data

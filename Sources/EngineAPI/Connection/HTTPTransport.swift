@@ -2,13 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The status line and headers of an engine's answer.
 public struct HTTPResponseHead: Sendable {

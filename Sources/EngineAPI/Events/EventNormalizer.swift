@@ -1,3 +1,5 @@
+import EventModel
+
 /// The one place that knows how Docker's and Podman's events differ, turning either into a `ReclaimEvent`.
 ///
 /// - Docker (API 1.41+) sends one `prune` event per resource type per prune call, with `reclaimed` in bytes.
@@ -28,7 +30,7 @@ public struct EventNormalizer: Sendable {
             }
         }
         let normalized = ReclaimEvent(
-            engine: engine,
+            source: engine.rawValue,
             resource: event.type,
             action: event.action,
             reclaimedBytes: bytes,

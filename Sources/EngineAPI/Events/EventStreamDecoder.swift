@@ -1,3 +1,4 @@
+import EventModel
 import Formats
 
 /// Turns the body of `GET /events`, chunk by chunk, into normalized events and warnings.

@@ -1,3 +1,4 @@
+import EventModel
 import Formats
 
 /// Keeps every event delivered at most once across reconnects.

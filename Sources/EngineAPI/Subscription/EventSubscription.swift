@@ -1,3 +1,4 @@
+import EventModel
 import Formats
 import Logging
 
@@ -71,8 +72,9 @@ public struct EventSubscription: Sendable {
                 try await client.streamEvents(identity, attempt, onOpen: {
                     if !hasConnected, resumeFrom == nil { resumeFrom = startedAt }
                     hasConnected = true
-                    backoff.reset()
                     try await onNotification(.connected(identity))
+                    // Only a connection the subscriber accepted counts: one it refuses keeps backing off.
+                    backoff.reset()
                 }, onItem: { item in
                     switch item {
                     case .event(let event):

@@ -2,11 +2,7 @@ import Dispatch
 import Formats
 import Synchronization
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Where entries go, and the promise that writing one never blocks, hangs or crashes the caller.
 ///

@@ -1,10 +1,6 @@
 import CSystemd
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The journal socket, written through `sd_journal_sendv`: the variadic `sd_journal_send` is not callable from
 /// Swift, and iovecs carry values with newlines or binary bytes unchanged.

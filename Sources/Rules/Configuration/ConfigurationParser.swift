@@ -5,11 +5,14 @@ import Formats
 public struct ConfigurationParser {
     /// The file name used in messages.
     public let file: String
+    /// The resources the agent's event sources report: what `resources` may name, and its default.
+    public let vocabulary: EventVocabulary
     /// Checks an engine host; returns what is wrong, or nil. (The endpoint format belongs to the engine client.)
     public let validateHost: @Sendable (String) -> String?
 
-    public init(file: String, validateHost: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(file: String, vocabulary: EventVocabulary, validateHost: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.file = file
+        self.vocabulary = vocabulary
         self.validateHost = validateHost
     }
 
@@ -25,7 +28,7 @@ public struct ConfigurationParser {
             throw ConfigurationErrors(errors: [ConfigurationError(
                 file: file, line: error.position.line, column: error.position.column, message: "TOML syntax: \(error.message)")])
         }
-        var context = Context(file: file)
+        var context = Context(file: file, vocabulary: vocabulary)
         var configuration = AgentConfiguration(rules: [])
         context.rejectUnknownKeys(table, allowed: Self.rootKeys, section: "")
 
@@ -81,6 +84,7 @@ public struct ConfigurationParser {
     /// Collects errors while walking the tables.
     private struct Context {
         let file: String
+        let vocabulary: EventVocabulary
         var errors: [ConfigurationError] = []
 
         mutating func fail(_ position: TOMLPosition, _ message: String) {
@@ -120,15 +124,15 @@ public struct ConfigurationParser {
             } else {
                 fail(table.position, "rule \(index + 1) has no name")
             }
-            var rule = RuleDefinition(name: name, hook: [])
+            var rule = RuleDefinition(name: name, resources: vocabulary.resources, hook: [])
             if let entry = table["resources"] {
                 if let list = strings(entry.value), !list.isEmpty {
-                    let unknown = list.filter { !RuleDefinition.allResources.contains($0) }
+                    let unknown = list.filter { !vocabulary.resources.contains($0) }
                     if unknown.isEmpty {
                         rule.resources = list
                     } else {
                         fail(entry.valuePosition,
-                             "unknown resource \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); expected: \(RuleDefinition.allResources.joined(separator: ", "))")
+                             "unknown resource \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); expected: \(vocabulary.resources.joined(separator: ", "))")
                     }
                 } else {
                     fail(entry.valuePosition, "resources must be a non-empty array of strings")
@@ -175,7 +179,7 @@ public struct ConfigurationParser {
                             && key.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
                         if !validName {
                             fail(entry.valuePosition, "env name \"\(key)\" is not a valid environment variable name")
-                        } else if RuleDefinition.contractVariables.contains(key) {
+                        } else if HookContract.names.contains(key) {
                             fail(entry.valuePosition, "env name \"\(key)\" is set by reclaimd for every run (the hook contract)")
                         } else if let text = envTable[key]?.value.string {
                             rule.environment[key] = text

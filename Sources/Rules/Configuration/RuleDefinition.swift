@@ -1,7 +1,8 @@
 /// One rule as configured: which events it collects, when it fires, and the hook it starts.
 public struct RuleDefinition: Sendable, Equatable {
     public var name: String
-    /// Engine object types whose events match (`container`, `image`, `volume`, `network`, `builder`).
+    /// Object types whose events match, from the sources' vocabulary (engines: `container`, `image`, `volume`,
+    /// `network`, `builder`).
     public var resources: [String]
     /// Event actions that match; `prune` by default.
     public var actions: [String]
@@ -20,17 +21,10 @@ public struct RuleDefinition: Sendable, Equatable {
     /// Extra environment for the hook.
     public var environment: [String: String]
 
-    public static let allResources = ["container", "image", "volume", "network", "builder"]
-    /// The variables reclaimd sets for every run (the hook contract); a rule's `env` may not set them.
-    public static let contractVariables: Set<String> = [
-        "PATH", "LANG", "RECLAIMD_RULE", "RECLAIMD_RECLAIMED_BYTES", "RECLAIMD_EVENT_COUNT", "RECLAIMD_RESOURCES",
-        "RECLAIMD_FIRST_EVENT_TIME", "RECLAIMD_LAST_EVENT_TIME", "RECLAIMD_TRIGGER", "RECLAIMD_ENGINE",
-        "RECLAIMD_ENGINE_HOST", "RECLAIMD_DATA_ROOT",
-    ]
     public static let defaultHook = "/usr/libexec/reclaimd/hooks/fstrim"
 
     public init(
-        name: String, resources: [String] = RuleDefinition.allResources, actions: [String] = ["prune"],
+        name: String, resources: [String], actions: [String] = ["prune"],
         threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
         cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600), environment: [String: String] = [:]
     ) {

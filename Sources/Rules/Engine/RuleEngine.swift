@@ -1,7 +1,8 @@
 import Formats
 
-/// The rule state machine: events and clock times in, decisions out. No I/O, no clock of its own, so a live agent
-/// (wall clock) and `simulate` (a virtual clock over recorded events) run the same code.
+/// The rule state machine: events and clock readings in, decisions out. No I/O, no clock of its own, so a live
+/// agent (a monotonic clock: quiet, max_delay and cooldown never move when the wall clock is set) and `simulate`
+/// (a virtual clock over recorded events' times) run the same code.
 ///
 /// Per rule: matching events add to the pending batch; when its total reaches `threshold` the rule is armed. An
 /// armed rule fires at `last matching event + quiet` or `armed + max_delay`, whichever is first, and never sooner
@@ -11,9 +12,9 @@ public struct RuleEngine: Sendable {
     private struct State: Sendable {
         var definition: RuleDefinition
         var pending = Batch()
-        var armedAt: Timestamp?
-        var lastMatchAt: Timestamp?
-        var lastStart: Timestamp?
+        var armedAt: MonotonicTime?
+        var lastMatchAt: MonotonicTime?
+        var lastStart: MonotonicTime?
         var running = false
     }
 
@@ -27,23 +28,29 @@ public struct RuleEngine: Sendable {
     public var rules: [RuleDefinition] { states.map(\.definition) }
 
     /// Takes an event at clock time `now`; returns runs due at once (with `quiet = 0`).
-    public mutating func handle(_ event: RuleEvent, at now: Timestamp) -> [Decision] {
+    public mutating func handle(_ event: RuleEvent, at now: MonotonicTime) -> [Decision] {
+        collect(event, at: now)
+        return advance(to: now)
+    }
+
+    /// Adds an event to the batch of every rule it matches, deciding nothing: for a caller that may not start
+    /// runs yet (the agent before its engine has told it where its data lives). The next `advance` decides.
+    public mutating func collect(_ event: RuleEvent, at now: MonotonicTime) {
         for index in states.indices where states[index].definition.matches(resource: event.resource, action: event.action) {
             collect(event, into: index, at: now)
         }
-        return advance(to: now)
     }
 
     /// Gives one rule back an event it held before a restart; other rules are not touched.
     /// Fires nothing by itself: the caller's next `advance` does, once everything is restored.
-    public mutating func handleRestored(_ event: RuleEvent, for rule: String, at now: Timestamp) {
+    public mutating func handleRestored(_ event: RuleEvent, for rule: String, at now: MonotonicTime) {
         for index in states.indices where states[index].definition.name == rule {
             collect(event, into: index, at: now)
         }
     }
 
     /// Adds an event to a rule's batch and arms the rule when the batch reaches its threshold.
-    private mutating func collect(_ event: RuleEvent, into index: Int, at now: Timestamp) {
+    private mutating func collect(_ event: RuleEvent, into index: Int, at now: MonotonicTime) {
         states[index].pending.add(event)
         states[index].lastMatchAt = now
         if states[index].armedAt == nil, states[index].pending.totalBytes >= states[index].definition.threshold {
@@ -52,7 +59,7 @@ public struct RuleEngine: Sendable {
     }
 
     /// Moves the clock to `now`; returns the runs that fell due.
-    public mutating func advance(to now: Timestamp) -> [Decision] {
+    public mutating func advance(to now: MonotonicTime) -> [Decision] {
         var decisions: [Decision] = []
         for index in states.indices {
             guard let (due, trigger) = dueTime(states[index]), due <= now else { continue }
@@ -67,7 +74,7 @@ public struct RuleEngine: Sendable {
     }
 
     /// A rule's run ended at `now`; returns a follow-up run if its next batch is already due.
-    public mutating func runFinished(rule: String, at now: Timestamp) -> [Decision] {
+    public mutating func runFinished(rule: String, at now: MonotonicTime) -> [Decision] {
         for index in states.indices where states[index].definition.name == rule {
             states[index].running = false
         }
@@ -75,7 +82,7 @@ public struct RuleEngine: Sendable {
     }
 
     /// The earliest time a decision can fall due, for the caller's timer; nil when nothing is armed.
-    public var nextDeadline: Timestamp? {
+    public var nextDeadline: MonotonicTime? {
         states.compactMap { dueTime($0)?.time }.min()
     }
 
@@ -85,7 +92,7 @@ public struct RuleEngine: Sendable {
     }
 
     /// When a rule last started a run, for persistence.
-    public func lastStart(of rule: String) -> Timestamp? {
+    public func lastStart(of rule: String) -> MonotonicTime? {
         states.first { $0.definition.name == rule }?.lastStart
     }
 
@@ -97,13 +104,13 @@ public struct RuleEngine: Sendable {
     }
 
     /// Restores a rule's last start after a restart, so its cooldown holds across it.
-    public mutating func restoreLastStart(of rule: String, _ time: Timestamp) {
+    public mutating func restoreLastStart(of rule: String, _ time: MonotonicTime) {
         for index in states.indices where states[index].definition.name == rule {
             states[index].lastStart = time
         }
     }
 
-    private func dueTime(_ state: State) -> (time: Timestamp, trigger: Trigger)? {
+    private func dueTime(_ state: State) -> (time: MonotonicTime, trigger: Trigger)? {
         guard !state.running, let armedAt = state.armedAt, let lastMatch = state.lastMatchAt else { return nil }
         let quietDue = lastMatch.advanced(by: state.definition.quiet)
         let maxDelayDue = armedAt.advanced(by: state.definition.maxDelay)

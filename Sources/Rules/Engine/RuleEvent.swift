@@ -17,6 +17,15 @@ public struct RuleEvent: Sendable, Equatable, Codable {
         self.time = time
         self.json = json
     }
+
+    /// Spelled out: these names are part of the agent's state file, whatever the properties are called.
+    enum CodingKeys: String, CodingKey {
+        case resource
+        case action
+        case reclaimedBytes
+        case time
+        case json
+    }
 }
 
 /// The events collected toward one run of a rule.
@@ -55,6 +64,6 @@ public struct Decision: Sendable, Equatable {
     public var rule: String
     public var batch: Batch
     public var trigger: Trigger
-    /// When the decision fell due (the clock time given to the engine).
-    public var time: Timestamp
+    /// When the decision fell due (the clock reading given to the engine).
+    public var time: MonotonicTime
 }

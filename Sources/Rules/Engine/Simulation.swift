@@ -1,6 +1,7 @@
 import Formats
 
-/// Drives a `RuleEngine` on a virtual clock: the events' own timestamps move the clock, runs take
+/// Drives a `RuleEngine` on a virtual clock: the events' own timestamps (nanoseconds since the epoch) are the
+/// clock's readings, so a decision's `time` read as a `Timestamp` is the wall time it would have fallen due. They move the clock, runs take
 /// `hookDuration` of virtual time, and the runs still due after the last event are included.
 ///
 /// Deterministic: the same events give the same decisions. The clock never moves back, so an event stamped
@@ -17,15 +18,15 @@ public enum Simulation {
     public static func run(rules: [RuleDefinition], events: [RuleEvent], hookDuration: Duration) -> Result {
         var engine = RuleEngine(rules: rules)
         var decisions: [Decision] = []
-        var finishing: [(rule: String, at: Timestamp)] = []
-        var clock = events.first?.time ?? Timestamp(nanoseconds: 0)
+        var finishing: [(rule: String, at: MonotonicTime)] = []
+        var clock = MonotonicTime(nanoseconds: events.first?.time.nanoseconds ?? 0)
 
         func record(_ new: [Decision]) {
             decisions += new
             finishing += new.map { ($0.rule, $0.time.advanced(by: hookDuration)) }
         }
         /// Processes every run end and deadline up to `limit` (all of them when nil), in time order.
-        func settle(upTo limit: Timestamp?) {
+        func settle(upTo limit: MonotonicTime?) {
             while true {
                 let nextFinish = finishing.min { $0.at < $1.at }
                 let candidates = [nextFinish?.at, engine.nextDeadline].compactMap { $0 }.filter { time in limit.map { time <= $0 } ?? true }
@@ -40,8 +41,9 @@ public enum Simulation {
             }
         }
         for event in events {
-            settle(upTo: max(clock, event.time))
-            clock = max(clock, event.time)
+            let eventTime = MonotonicTime(nanoseconds: event.time.nanoseconds)
+            settle(upTo: max(clock, eventTime))
+            clock = max(clock, eventTime)
             record(engine.handle(event, at: clock))
         }
         settle(upTo: nil)

@@ -1,11 +1,7 @@
 import ArgumentParser
 import EngineAPI
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Options that say which engine to talk to.
 struct EngineOptions: ParsableArguments {

@@ -46,12 +46,14 @@ struct RunCommand: AsyncParsableCommand {
         let stateDirectory = loaded.configuration.stateDirectory
             ?? environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
             ?? "/var/lib/reclaimd"
-        let runtime = AgentRuntime(configuration: loaded.configuration, endpoint: endpoint, dryRun: dryRun, sink: sink,
-                                   logger: logger, lang: environment["LANG"],
-                                   stateStore: StateStore(directory: stateDirectory), shutdownGrace: grace)
+        let driver = AgentDriver(
+            configuration: loaded.configuration,
+            settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"]),
+            source: EngineEventSource(endpoint: endpoint, logger: logger),
+            sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
         logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(endpoint), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
         let path = config.config
-        let service = AgentService(runtime: runtime) {
+        let service = AgentService(driver: driver) {
             ConfigurationLoader.load(path: path).map(\.configuration)
         }
         let group = ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

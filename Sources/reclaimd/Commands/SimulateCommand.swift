@@ -56,12 +56,12 @@ struct SimulateCommand: ParsableCommand {
 
     static func human(_ decision: Decision) -> String {
         let batch = decision.batch
-        return "\(decision.time.rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.events.count) events"
+        return "\(Timestamp(nanoseconds: decision.time.nanoseconds).rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.events.count) events"
     }
 
     static func json(_ decision: Decision) -> String {
         var writer = JSONObjectWriter()
-        writer.add("time", decision.time.rfc3339)
+        writer.add("time", Timestamp(nanoseconds: decision.time.nanoseconds).rfc3339)
         writer.add("rule", decision.rule)
         writer.add("trigger", decision.trigger.rawValue)
         writer.add("reclaimed_bytes", decision.batch.totalBytes)

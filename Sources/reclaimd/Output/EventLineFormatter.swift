@@ -1,4 +1,5 @@
 import EngineAPI
+import EventModel
 import Formats
 
 /// How `reclaimd events` prints an event for a person.

@@ -1,4 +1,5 @@
 import Foundation
+import Systemd
 @testable import Journal
 
 /// The machine's real systemd-journald, started standalone when it is not running (scripts/test does the same).

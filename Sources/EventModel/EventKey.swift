@@ -8,17 +8,10 @@ public struct EventKey: Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
-    /// The key of an engine event.
-    public init(of event: EngineEvent) {
+    /// The key of the fields that identify an event, in a fixed order the source chooses.
+    public init(hashing fields: some Sequence<String>) {
         var hash = FNV1a()
-        hash.add(event.type)
-        hash.add(event.action)
-        hash.add(event.actorID)
-        hash.add(String(event.time.nanoseconds))
-        for name in event.attributes.keys.sorted() {
-            hash.add(name)
-            hash.add(event.attributes[name] ?? "")
-        }
+        for field in fields { hash.add(field) }
         value = hash.value
     }
 

@@ -1,10 +1,6 @@
 import CSystemd
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Talking to the service manager through libsystemd's `sd_notify`. Without `$NOTIFY_SOCKET` (not started by
 /// systemd with Type=notify) every call is a no-op.

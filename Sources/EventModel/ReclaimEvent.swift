@@ -1,10 +1,11 @@
 import Formats
 
-/// An event as reclaimd reasons about it: the same for Docker and Podman, with reclaimed bytes parsed.
+/// An event as reclaimd reasons about it, whatever source reported it: the common model every event source
+/// (the Docker and Podman engines today) turns its world into, with reclaimed bytes parsed.
 public struct ReclaimEvent: Sendable, Hashable {
-    /// The engine that sent it.
-    public var engine: EngineKind
-    /// The object type as the engine named it (a `Resource` for the five known kinds).
+    /// The source that reported it: `docker` or `podman` for engines. Printed and journaled as `engine`.
+    public var source: String
+    /// The object type as the source named it, e.g. `image`; the source's vocabulary lists them.
     public var resource: String
     /// What happened, e.g. `prune`.
     public var action: String
@@ -20,10 +21,10 @@ public struct ReclaimEvent: Sendable, Hashable {
     public var key: EventKey
 
     public init(
-        engine: EngineKind, resource: String, action: String, reclaimedBytes: UInt64?, actorID: String,
+        source: String, resource: String, action: String, reclaimedBytes: UInt64?, actorID: String,
         attributes: [String: String], time: Timestamp, key: EventKey
     ) {
-        self.engine = engine
+        self.source = source
         self.resource = resource
         self.action = action
         self.reclaimedBytes = reclaimedBytes
@@ -36,15 +37,12 @@ public struct ReclaimEvent: Sendable, Hashable {
     /// Whether this is a prune event.
     public var isPrune: Bool { action == "prune" }
 
-    /// The known resource kind, if it is one.
-    public var knownResource: Resource? { Resource(rawValue: resource) }
-
     /// The event as one JSON object, the form of `reclaimd events --json` and of a hook's stdin.
     public var json: String {
         var writer = JSONObjectWriter()
         writer.add("time", time.rfc3339)
         writer.add("time_nano", time.nanoseconds)
-        writer.add("engine", engine.rawValue)
+        writer.add("engine", source)
         writer.add("resource", resource)
         writer.add("action", action)
         writer.add("reclaimed_bytes", reclaimedBytes)

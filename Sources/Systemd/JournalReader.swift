@@ -1,10 +1,6 @@
 import CSystemd
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// One entry read back: every field with all its values, as bytes.
 public struct JournalRecord: Sendable {

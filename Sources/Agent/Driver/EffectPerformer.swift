@@ -1,0 +1,156 @@
+import Formats
+import Hooks
+import Journal
+import Logging
+import Rules
+import Systemd
+
+/// Performs an `AgentLoop`'s effects for `AgentDriver`, and owns the tasks that feed the loop: the source, the
+/// timers, the hooks, the signals. Used by the driver's one task only; the tasks it starts share nothing with
+/// it but the input stream.
+final class EffectPerformer {
+    let driver: AgentDriver
+    let inputs: AsyncStream<AgentInput>.Continuation
+    private var sourceTask: Task<Void, Never>?
+    private var timer: Task<Void, Never>?
+    private var graceTimer: Task<Void, Never>?
+    var hooks: [String: Task<Void, Never>] = [:]
+    private var feeders: [Task<Void, Never>] = []
+    private(set) var isFinished = false
+    private(set) var failure: SourceFailure?
+
+    init(driver: AgentDriver, inputs: AsyncStream<AgentInput>.Continuation) {
+        self.driver = driver
+        self.inputs = inputs
+    }
+
+    /// Starts the tasks that turn signals and clocks into inputs: stop, reload, the state flush, the watchdog.
+    func startFeeding(
+        stopRequested: @escaping @Sendable () async -> Void, reloadRequests: AsyncStream<Void>?,
+        loadConfiguration: (@Sendable () -> Result<AgentConfiguration, ConfigurationErrors>)?
+    ) {
+        let inputs = self.inputs
+        feeders.append(Task {
+            await stopRequested()
+            inputs.yield(.stop)
+        })
+        if let reloadRequests, let loadConfiguration {
+            feeders.append(Task {
+                for await _ in reloadRequests { inputs.yield(.reload(loadConfiguration())) }
+            })
+        }
+        feeders.append(Self.every(.seconds(1)) { inputs.yield(.flush) })
+        // Watchdog pings come from the loop, so the manager hears them only while the loop really runs.
+        if let interval = ServiceNotifier.watchdogInterval {
+            feeders.append(Self.every(interval) { inputs.yield(.watchdogTick) })
+        }
+    }
+
+    func perform(_ effects: [AgentEffect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: AgentEffect) {
+        switch effect {
+        case .journal(let entry):
+            driver.sink.write(entry)
+        case .log(let level, let message, let metadata):
+            driver.logger.log(level: level, "\(message)", metadata: metadata)
+        case .notify(let notification):
+            ServiceNotifier.notify(Self.assignments(notification))
+        case .follow(let generation, let request):
+            follow(generation: generation, request)
+        case .stopFollowing:
+            sourceTask?.cancel()
+        case .startHook(let launch):
+            startHook(launch)
+        case .endLeftoverHook(let record):
+            ProcessInspection.endLeftover(record, logger: driver.logger)
+        case .setTimer(let deadline):
+            setTimer(deadline)
+        case .setGraceTimer(let grace):
+            let inputs = self.inputs
+            graceTimer = Task {
+                try? await Task.sleep(for: grace)
+                if !Task.isCancelled { inputs.yield(.graceExpired) }
+            }
+        case .endHooks:
+            for hook in hooks.values { hook.cancel() }
+        case .persist(let state):
+            persist(state)
+        case .finish(let failure):
+            isFinished = true
+            self.failure = failure
+        }
+    }
+
+    private func follow(generation: Int, _ request: FollowRequest) {
+        sourceTask?.cancel()
+        let source = driver.source
+        let inputs = self.inputs
+        sourceTask = Task {
+            do {
+                try await source.follow(request) { inputs.yield(.source(generation: generation, $0)) }
+                inputs.yield(.sourceEnded(generation: generation, failure: nil))
+            } catch is CancellationError {
+                inputs.yield(.sourceEnded(generation: generation, failure: nil))
+            } catch {
+                inputs.yield(.sourceEnded(generation: generation, failure: SourceFailure(error)))
+            }
+        }
+    }
+
+    private func setTimer(_ deadline: MonotonicTime?) {
+        timer?.cancel()
+        timer = deadline.map { due in
+            let inputs = self.inputs
+            return Task {
+                let wait = due.duration(since: MonotonicTime.now())
+                if wait > .zero { try? await Task.sleep(for: wait) }
+                if !Task.isCancelled { inputs.yield(.timer) }
+            }
+        }
+    }
+
+    private func persist(_ state: AgentState) {
+        guard let store = driver.stateStore else { return }
+        do {
+            try store.save(state)
+        } catch {
+            driver.logger.error("\(error)")
+        }
+    }
+
+    /// Cancels the feeders and timers, and every hook still running (a stop already waited for them), then waits
+    /// for the hooks' process groups to be gone.
+    func endHooksAndWait() async {
+        cancelAll()
+        for hook in hooks.values { await hook.value }
+    }
+
+    func cancelAll() {
+        sourceTask?.cancel()
+        timer?.cancel()
+        graceTimer?.cancel()
+        for task in feeders + Array(hooks.values) { task.cancel() }
+    }
+
+    private static func every(_ interval: Duration, _ tick: @escaping @Sendable () -> Void) -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                tick()
+            }
+        }
+    }
+
+    static func assignments(_ notification: ServiceNotification) -> String {
+        switch notification {
+        case .ready(let status): return "READY=1\nSTATUS=\(status)"
+        case .status(let status): return "STATUS=\(status)"
+        case .reloading: return "RELOADING=1\nMONOTONIC_USEC=\(ServiceNotifier.monotonicMicroseconds)"
+        case .stopping(let status): return "STOPPING=1\nSTATUS=\(status)"
+        case .watchdog: return "WATCHDOG=1"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import EventModel
+import Formats
+import Journal
+import Rules
+
+/// What the source reports: connections, losses, events.
+extension AgentLoop {
+    mutating func sourceReported(_ report: SourceReport, at now: ClockReading) {
+        switch report {
+        case .connected(let identity):
+            connected(identity, at: now)
+        case .disconnected(let reason):
+            status.engine = "engine unreachable (\(reason.prefix(80))), retrying"
+            emit(.notify(.status(status.line)))
+        case .event(let event):
+            handle(event, at: now)
+        }
+    }
+
+    private mutating func connected(_ identity: SourceIdentity, at now: ClockReading) {
+        context = HookEnvironment.EngineContext(kind: identity.kind, host: identity.host, dataRoot: identity.dataRoot)
+        if let id = identity.instanceID {
+            if let known = state.engineID, known != id, let cursor = state.cursorTimeNano {
+                let since = Timestamp(nanoseconds: cursor)
+                emit(.log(.warning, "the engine is not the one the cursor came from (ID \(known) is now \(id)): events after \(since) may have been missed", [
+                    JournalLogHandler.messageIDKey: "\(MessageID.eventsMayBeMissed.hex)",
+                    "window_start": "\(since)", "window_end": "\(now.wall)",
+                ]))
+            }
+            state.engineID = id
+        }
+        status.engine = identity.description
+        // Ready once connected; the replay from the cursor follows at once on the same stream.
+        emit(.notify(status.isReady ? .status(status.line) : .ready(status: status.line)))
+        status.isReady = true
+        // Runs that fell due while the data root was unknown (restored batches) start now.
+        if phase == .running, hooksMayStart { launch(engine.advance(to: now.monotonic), at: now) }
+    }
+
+    private mutating func handle(_ event: ReclaimEvent, at now: ClockReading) {
+        guard phase == .running else { return }
+        emit(.journal(EventAuditEntry.entry(for: event)))
+        let ruleEvent = RuleEvent(event)
+        if hooksMayStart {
+            launch(engine.handle(ruleEvent, at: now.monotonic), at: now)
+        } else {
+            engine.collect(ruleEvent, at: now.monotonic)
+        }
+        if event.action == "prune", let bytes = event.reclaimedBytes {
+            status.bytesSeen = status.bytesSeen.addingReportingOverflow(bytes).partialValue
+        }
+        advanceCursor(past: event)
+        dirty = true
+    }
+
+    /// The cursor is the newest event time handled, with the keys of every event handled at that nanosecond.
+    private mutating func advanceCursor(past event: ReclaimEvent) {
+        if let cursor = state.cursorTimeNano, event.time.nanoseconds == cursor {
+            state.cursorKeys.append(event.key.description)
+        } else if event.time.nanoseconds > state.cursorTimeNano ?? .min {
+            state.cursorTimeNano = event.time.nanoseconds
+            state.cursorKeys = [event.key.description]
+        }
+    }
+
+    mutating func sourceEnded(_ failure: SourceFailure?, at now: ClockReading) {
+        // A source that ends by itself while the agent stops was cancelled by the stop: the hooks decide the end.
+        guard failure != nil || phase == .running else { return }
+        finish(failure, at: now)
+    }
+}

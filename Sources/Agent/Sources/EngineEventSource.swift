@@ -1,0 +1,58 @@
+import EngineAPI
+import EventModel
+import Formats
+import Logging
+import Rules
+
+/// A Docker or Podman engine's event stream as an `EventSource`: connects with backoff, reads `GET /info` for the
+/// data root and the engine's ID on every connection, and resumes from the cursor without duplicates.
+public struct EngineEventSource: EventSource {
+    /// What engines report: the five object types whose prunes free space.
+    public static let vocabulary = EventVocabulary(resources: ["container", "image", "volume", "network", "builder"])
+
+    public let endpoint: EngineEndpoint
+    public let logger: Logger
+
+    public init(endpoint: EngineEndpoint, logger: Logger) {
+        self.endpoint = endpoint
+        self.logger = logger
+    }
+
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
+        let client = EngineClient(endpoint: endpoint)
+        let subscription = EventSubscription(
+            client: client, query: EventQuery(filters: request.filter), policy: .always, logger: logger,
+            resumePoint: request.resumePoint.map { (time: $0.time, keys: $0.keys) })
+        var connection = ConnectionReport(logger: logger, endpoint: endpoint, firstConnectionLevel: .info)
+        try await subscription.run(onNotification: { notification in
+            if case .connected(let identity) = notification {
+                // Before saying "connected": a failure here is a failed connection, retried with backoff.
+                let info = try await dataRootInfo(client, identity)
+                connection.report(notification)
+                report(.connected(SourceIdentity(
+                    kind: identity.kind.rawValue, description: "\(identity.serverProduct) (API \(identity.negotiatedVersion))",
+                    host: endpoint.description, instanceID: info.id.isEmpty ? nil : info.id, dataRoot: info.dockerRootDir)))
+                return
+            }
+            connection.report(notification)
+            if case .disconnected(let reason, _) = notification {
+                report(.disconnected(reason: reason))
+            }
+        }, onEvent: { report(.event($0)) })
+    }
+
+    /// `GET /info`, which must name the data root: hooks such as fstrim work on it, and none may start without it.
+    /// Every failure is transient here, so the subscription retries with its backoff and says why.
+    private func dataRootInfo(_ client: EngineClient, _ identity: EngineIdentity) async throws -> EngineInfo {
+        let info: EngineInfo
+        do {
+            info = try await client.info(identity)
+        } catch let error as EngineError {
+            throw EngineError(.infoUnavailable, "cannot read the engine's data root: \(error.message)")
+        }
+        guard !info.dockerRootDir.isEmpty else {
+            throw EngineError(.infoUnavailable, "the engine at \(endpoint) answered GET /info without DockerRootDir, which hooks need")
+        }
+        return info
+    }
+}

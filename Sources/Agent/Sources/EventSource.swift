@@ -1,0 +1,79 @@
+import EventModel
+import Formats
+
+/// Where the agent's events come from: an engine's event stream today, the filesystem or containerd next.
+///
+/// A source turns its world into events of the common model (`ReclaimEvent`), says when it is connected and to
+/// what, and resumes from a cursor. The agent loop never learns which kind of source it follows. Adding one is a
+/// new type conforming to this protocol, its vocabulary in `EventSources`, and one line where `run` picks it.
+public protocol EventSource: Sendable {
+    /// Follows the source until cancelled (then returns), or until a failure it will not retry (then throws).
+    /// Reconnecting after transient failures is the source's job; every change and event goes to `report`, in order.
+    func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws
+}
+
+/// What the loop asks a source for.
+public struct FollowRequest: Sendable, Equatable {
+    /// Types and actions the rules select (`["type": […], "event": […]]`); the source may narrow its stream to them.
+    public var filter: [String: [String]]
+    /// Where a previous run stopped; nil to start from now.
+    public var resumePoint: ResumePoint?
+
+    public init(filter: [String: [String]], resumePoint: ResumePoint?) {
+        self.filter = filter
+        self.resumePoint = resumePoint
+    }
+}
+
+/// The cursor: the time of the last event handled, and the keys of the events handled at that nanosecond, which a
+/// replay from that time must not deliver again.
+public struct ResumePoint: Sendable, Equatable {
+    public var time: Timestamp
+    public var keys: [EventKey]
+
+    public init(time: Timestamp, keys: [EventKey]) {
+        self.time = time
+        self.keys = keys
+    }
+}
+
+/// What a source tells the loop.
+public enum SourceReport: Sendable {
+    /// Connected (or reconnected), with what the hooks need to know of it.
+    case connected(SourceIdentity)
+    /// Lost; the source is retrying.
+    case disconnected(reason: String)
+    /// One event, never one the loop was given before.
+    case event(ReclaimEvent)
+}
+
+/// What a connected source is.
+public struct SourceIdentity: Sendable, Equatable {
+    /// `docker` or `podman`: the hooks' `RECLAIMD_ENGINE`.
+    public var kind: String
+    /// For people and `systemctl status`, e.g. `Docker/20.10.24+dfsg1 (API 1.41)`.
+    public var description: String
+    /// Its address, e.g. `unix:///var/run/docker.sock`: the hooks' `RECLAIMD_ENGINE_HOST`.
+    public var host: String
+    /// Which instance answered (the engine's ID). Another ID at resume means the cursor's backlog is not there.
+    public var instanceID: String?
+    /// Where it keeps its data: the hooks' `RECLAIMD_DATA_ROOT`. Never empty: no hook starts without it.
+    public var dataRoot: String
+
+    public init(kind: String, description: String, host: String, instanceID: String?, dataRoot: String) {
+        self.kind = kind
+        self.description = description
+        self.host = host
+        self.instanceID = instanceID
+        self.dataRoot = dataRoot
+    }
+}
+
+/// A failure a source ended with; the driver rethrows it for the command's exit status.
+public struct SourceFailure: Sendable {
+    public var error: any Error
+
+    public init(_ error: any Error) {
+        self.error = error
+    }
+}
