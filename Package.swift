@@ -124,6 +124,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"], swiftSettings: strict),
+        .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
+        .testTarget(
+            name: "AgentTests",
+            dependencies: ["Agent", "EventModel", "Formats", "Hooks", "Journal", "Rules"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
