@@ -1,7 +1,8 @@
 import Foundation
 
 /// A unix-socket forwarder between reclaimd and a real engine, so a test can cut the connection while the
-/// engine (and its event backlog) stays up. Python's standard library, run as a child process.
+/// engine (and its event backlog) stays up, or fail the engine's `GET /info` a few times. Python's standard
+/// library, run as a child process.
 final class SocketProxy: @unchecked Sendable {
     let socketPath: String
     let target: String
@@ -10,6 +11,19 @@ final class SocketProxy: @unchecked Sendable {
     private static let script = """
         import os, socket, sys, threading
         listen_path, target = sys.argv[1], sys.argv[2]
+        info_failures = [int(sys.argv[3])]
+        def fail_info(client):
+            # A request for /info while failures are left: the engine's kind of error answer, then close.
+            head = client.recv(65536, socket.MSG_PEEK)
+            parts = head.split(b"\\r\\n", 1)[0].split(b" ")
+            if info_failures[0] <= 0 or len(parts) < 2 or not parts[1].split(b"?")[0].endswith(b"/info"): return False
+            info_failures[0] -= 1
+            client.recv(65536)
+            body = b'{"message":"injected failure of GET /info"}'
+            client.sendall(b"HTTP/1.1 500 Internal Server Error\\r\\nContent-Type: application/json\\r\\nContent-Length: "
+                           + str(len(body)).encode() + b"\\r\\nConnection: close\\r\\n\\r\\n" + body)
+            client.close()
+            return True
         if os.path.exists(listen_path): os.unlink(listen_path)
         server = socket.socket(socket.AF_UNIX); server.bind(listen_path); server.listen(16)
         def pipe(a, b):
@@ -25,21 +39,29 @@ final class SocketProxy: @unchecked Sendable {
                     except OSError: pass
         while True:
             client, _ = server.accept()
+            if fail_info(client): continue
             upstream = socket.socket(socket.AF_UNIX); upstream.connect(target)
             threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
             threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
         """
 
-    init(target: String, directory: String) throws {
+    /// How many `GET /info` requests get a 500 before the proxy forwards them too.
+    let infoFailures: Int
+
+    init(target: String, directory: String, infoFailures: Int = 0) throws {
         self.target = target
+        self.infoFailures = infoFailures
         socketPath = directory + "/proxy.sock"
         try start()
     }
 
     func start() throws {
-        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, socketPath, target])
+        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, socketPath, target, String(infoFailures)])
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socketPath), Date() < deadline { usleep(20_000) }
+        guard FileManager.default.fileExists(atPath: socketPath) else {
+            throw TestFailure("the socket proxy did not create \(socketPath) within 10 s (python3 failed?)")
+        }
     }
 
     /// Kills the proxy: every connection through it breaks at once.
