@@ -1,4 +1,4 @@
-import Formats
+import TOML
 import Testing
 
 @Suite("TOML reader")
