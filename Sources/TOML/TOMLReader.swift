@@ -249,8 +249,8 @@ private struct Reader {
         let token = String(decoding: bytes[from..<index], as: UTF8.self)
         if token == "true" { return .boolean(true) }
         if token == "false" { return .boolean(false) }
-        if let number = Self.integer(token) { return .integer(number) }
-        if let number = Self.float(token) { return .float(number) }
+        if let number = TOMLNumber.integer(bytes[from..<index]) { return .integer(number) }
+        if let number = TOMLNumber.float(bytes[from..<index]) { return .float(number) }
         if token.utf8.count >= 10, token.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }), token.utf8.dropFirst(4).first == UInt8(ascii: "-")
             || token.contains(":") {
             throw fail("dates and times are not supported here; write the value as a string", at: start)
@@ -260,67 +260,6 @@ private struct Reader {
 
     static func endsScalar(_ byte: UInt8) -> Bool {
         [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(byte)
-    }
-
-    /// TOML integers: `+`/`-` decimal without leading zeros, or `0x`/`0o`/`0b`; `_` only between digits.
-    static func integer(_ token: String) -> Int64? {
-        var text = Substring(token)
-        var radix = 10
-        var negative = false
-        for prefix in [("0x", 16), ("0o", 8), ("0b", 2)] where text.hasPrefix(prefix.0) {
-            radix = prefix.1
-            text = text.dropFirst(2)
-        }
-        if radix == 10, let sign = text.first, sign == "+" || sign == "-" {
-            negative = sign == "-"
-            text = text.dropFirst()
-        }
-        guard let digits = withoutUnderscores(text) else { return nil }
-        if radix == 10, digits.count > 1, digits.first == "0" { return nil }
-        guard digits.allSatisfy({ $0.isHexDigit && Int(String($0), radix: radix) != nil }) else { return nil }
-        return Int64(negative ? "-" + digits : digits, radix: radix)
-    }
-
-    static func float(_ token: String) -> Double? {
-        var text = Substring(token)
-        var sign = ""
-        if let first = text.first, first == "+" || first == "-" {
-            sign = first == "-" ? "-" : ""
-            text = text.dropFirst()
-        }
-        if text == "inf" { return sign.isEmpty ? .infinity : -.infinity }
-        if text == "nan" { return .nan }
-        guard let digits = withoutUnderscores(text),
-              digits.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
-              digits.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) else { return nil }
-        // An integer part, then an optional fraction with digits on both sides of the point, then an exponent.
-        let mantissa = digits.prefix { $0 != "e" && $0 != "E" }
-        let integerPart = mantissa.prefix { $0 != "." }
-        guard !integerPart.isEmpty, integerPart.allSatisfy(\.isNumber), integerPart.count == 1 || integerPart.first != "0" else { return nil }
-        if mantissa.contains(".") {
-            let fraction = mantissa.drop { $0 != "." }.dropFirst()
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isNumber) else { return nil }
-        }
-        return Double(sign + digits)
-    }
-
-    /// Removes `_` that stand between two digits; nil when one does not.
-    static func withoutUnderscores(_ text: Substring) -> String? {
-        var result = ""
-        var previous: Character?
-        var iterator = text.makeIterator()
-        var next = iterator.next()
-        while let character = next {
-            let following = iterator.next()
-            if character == "_" {
-                guard let before = previous, before.isHexDigit, let after = following, after.isHexDigit else { return nil }
-            } else {
-                result.append(character)
-            }
-            previous = character
-            next = following
-        }
-        return result.isEmpty ? nil : result
     }
 
     // MARK: Strings

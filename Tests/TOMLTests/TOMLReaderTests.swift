@@ -120,6 +120,20 @@ struct TOMLReaderTests {
         #expect(error("a = \"é\" b") == "1:9: expected the end of the line after the value, found 'b'")
     }
 
+    @Test("a number has one base prefix, and `_` stands only between two digits of its own base")
+    func numberPrefixesAndUnderscores() throws {
+        // 0x0b1 is hex 0B1, not 0x followed by a binary 0b1.
+        #expect(try parse("n = 0x0b1")["n"]?.value.integer == 0xB1)
+        #expect(try parse("n = 0xb_1")["n"]?.value.integer == 0xB1)
+        #expect(error("n = 0x0o7") == "1:5: '0x0o7' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 0o0x7") == "1:5: '0o0x7' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 0b0b1") == "1:5: '0b0b1' is not a value (strings need quotes: \"…\")")
+        // `e` is a hex digit but not a decimal one: it does not make `_` legal in a float.
+        #expect(error("n = 1e_5") == "1:5: '1e_5' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 1_e5") == "1:5: '1_e5' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 1_a") == "1:5: '1_a' is not a value (strings need quotes: \"…\")")
+    }
+
     @Test("errors name the line and column and say what is wrong")
     func errors() {
         #expect(error("a = 1\na = 2") == "2:1: a is defined twice (first at line 1)")
