@@ -251,11 +251,20 @@ private struct Reader {
         if token == "false" { return .boolean(false) }
         if let number = TOMLNumber.integer(bytes[from..<index]) { return .integer(number) }
         if let number = TOMLNumber.float(bytes[from..<index]) { return .float(number) }
-        if token.utf8.count >= 10, token.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }), token.utf8.dropFirst(4).first == UInt8(ascii: "-")
-            || token.contains(":") {
+        if Self.looksLikeDateOrTime(bytes[from..<index]) {
             throw fail("dates and times are not supported here; write the value as a string", at: start)
         }
         throw fail("\(token.isEmpty ? describe(peek) : "'\(token)'") is not a value (strings need quotes: \"…\")", at: start)
+    }
+
+    /// A date (`1979-05-27`, and so a date-time) starts with four digits and `-`; a local time (`07:32:00`) with
+    /// two digits and `:`. Such a value gets its own message, since writing it as a string is the way out.
+    static func looksLikeDateOrTime(_ token: ArraySlice<UInt8>) -> Bool {
+        func digits(_ count: Int, then separator: UInt8) -> Bool {
+            token.count > count && token.prefix(count).allSatisfy { (0x30...0x39).contains($0) }
+                && token.dropFirst(count).first == separator
+        }
+        return digits(4, then: UInt8(ascii: "-")) || digits(2, then: UInt8(ascii: ":"))
     }
 
     static func endsScalar(_ byte: UInt8) -> Bool {
