@@ -373,7 +373,12 @@ private struct Reader {
             return
         }
         let length = letter == UInt8(ascii: "u") ? 4 : letter == UInt8(ascii: "U") ? 8 : 0
-        guard length > 0 else { throw fail("unknown escape \\\(Character(Unicode.Scalar(letter))) in a string", at: start) }
+        guard length > 0 else {
+            guard (0x21...0x7E).contains(letter) else {
+                throw fail("a backslash in a string must start an escape, found \(describe(letter))", at: start)
+            }
+            throw fail("unknown escape \\\(Character(Unicode.Scalar(letter))) in a string", at: start)
+        }
         guard index + length <= bytes.count,
               let code = UInt32(String(decoding: bytes[index..<index + length], as: UTF8.self), radix: 16),
               let scalar = Unicode.Scalar(code) else {

@@ -145,6 +145,7 @@ struct TOMLReaderTests {
         #expect(error("[fruit]\napple.color = 1\n[fruit.apple]") == "3:1: [fruit.apple] conflicts with fruit.apple defined at line 2")
         #expect(error("name = \"open\nnext = 1") == "1:13: the string is not closed on this line (missing '\"')")
         #expect(error("a = \"\\q\"") == "1:6: unknown escape \\q in a string")
+        #expect(error("a = \"\\ x\"") == "1:6: a backslash in a string must start an escape, found ' '")
         #expect(error("a = \"\\u12\"") == "1:6: \\u must be followed by 4 hex digits of a Unicode scalar value")
         #expect(error("a = \"\\uD800\"") == "1:6: \\u must be followed by 4 hex digits of a Unicode scalar value")
         #expect(error("when = 2026-11-22T10:00:00Z") == "1:8: dates and times are not supported here; write the value as a string")
