@@ -16,6 +16,14 @@ public enum TOMLReader {
         var reader = Reader(bytes: Array(source.utf8))
         return try reader.document()
     }
+
+    /// Reads a document as the file holds it: bytes that are not UTF-8 are an error with their position, where
+    /// decoding to a `String` first would have quietly replaced them.
+    public static func parse(utf8 bytes: [UInt8]) throws(TOMLSyntaxError) -> TOMLTable {
+        var reader = Reader(bytes: bytes)
+        try reader.checkUTF8()
+        return try reader.document()
+    }
 }
 
 private struct Reader {
@@ -33,6 +41,25 @@ private struct Reader {
     }
 
     // MARK: Positions and bytes
+
+    /// Throws at the first byte that does not begin a valid UTF-8 sequence, with its line and column. Walks a copy
+    /// of the reader, so the reader itself stays at the start of the document.
+    func checkUTF8() throws(TOMLSyntaxError) {
+        var walker = self
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                walker.index += UTF8.width(scalar)
+                if scalar.value == 0x0A { walker.line += 1; walker.lineStart = walker.index }
+            case .emptyInput:
+                return
+            case .error:
+                throw walker.fail("the file is not valid UTF-8 (byte 0x\(String(bytes[walker.index], radix: 16)))")
+            }
+        }
+    }
 
     var position: TOMLPosition {
         // Columns count characters: every byte that does not continue a UTF-8 sequence.

@@ -134,6 +134,15 @@ struct TOMLReaderTests {
         #expect(error("n = 1_a") == "1:5: '1_a' is not a value (strings need quotes: \"…\")")
     }
 
+    @Test("read from bytes, a document that is not UTF-8 is refused at the first bad byte")
+    func utf8() throws {
+        #expect(try TOMLReader.parse(utf8: Array("\u{FEFF}k = \"é\"".utf8))["k"]?.value.string == "é")
+        let error = #expect(throws: TOMLSyntaxError.self) {
+            try TOMLReader.parse(utf8: Array("a = 1\n# caf".utf8) + [0xE9] + Array("\nb = 2".utf8))
+        }
+        #expect(error?.description == "2:6: the file is not valid UTF-8 (byte 0xe9)")
+    }
+
     @Test("errors name the line and column and say what is wrong")
     func errors() {
         #expect(error("a = 1\na = 2") == "2:1: a is defined twice (first at line 1)")
