@@ -25,8 +25,11 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // Pure text formats shared by every layer: times, byte counts, durations, JSON text, TOML.
+        // Pure text formats shared by every layer: times, byte counts, durations, JSON text.
         .target(name: "Formats", swiftSettings: strict),
+        // reclaimd's own TOML 1.0 reader, keeping every key's position; on its own so its conformance suite can be
+        // built and run without the rest, and it needs nothing else.
+        .target(name: "TOML", swiftSettings: strict),
         // The few POSIX file operations several modules need: write a whole buffer, read a whole file.
         .target(name: "SystemIO", swiftSettings: strict),
         // The common event model every event source reports in: the event, its key. No I/O.
@@ -47,7 +50,7 @@ let package = Package(
         // Configuration and the rule state machine: pure, no I/O.
         .target(
             name: "Rules",
-            dependencies: ["Formats"],
+            dependencies: ["Formats", "TOML"],
             swiftSettings: strict
         ),
         // Running a hook: argv, environment, stdin, output lines, timeout, process group; and checking hook files.
@@ -112,6 +115,7 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(
             name: "EngineAPITests",
             dependencies: [

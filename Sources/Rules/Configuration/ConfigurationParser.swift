@@ -1,4 +1,5 @@
 import Formats
+import TOML
 
 /// Reads `reclaimd.toml` strictly: unknown keys, wrong types and bad values are errors, and every error found is
 /// reported with its `FILE:LINE:COLUMN`, not only the first.

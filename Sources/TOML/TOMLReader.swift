@@ -16,6 +16,14 @@ public enum TOMLReader {
         var reader = Reader(bytes: Array(source.utf8))
         return try reader.document()
     }
+
+    /// Reads a document as the file holds it: bytes that are not UTF-8 are an error with their position, where
+    /// decoding to a `String` first would have quietly replaced them.
+    public static func parse(utf8 bytes: [UInt8]) throws(TOMLSyntaxError) -> TOMLTable {
+        var reader = Reader(bytes: bytes)
+        try reader.checkUTF8()
+        return try reader.document()
+    }
 }
 
 private struct Reader {
@@ -33,6 +41,25 @@ private struct Reader {
     }
 
     // MARK: Positions and bytes
+
+    /// Throws at the first byte that does not begin a valid UTF-8 sequence, with its line and column. Walks a copy
+    /// of the reader, so the reader itself stays at the start of the document.
+    func checkUTF8() throws(TOMLSyntaxError) {
+        var walker = self
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                walker.index += UTF8.width(scalar)
+                if scalar.value == 0x0A { walker.line += 1; walker.lineStart = walker.index }
+            case .emptyInput:
+                return
+            case .error:
+                throw walker.fail("the file is not valid UTF-8 (byte 0x\(String(bytes[walker.index], radix: 16)))")
+            }
+        }
+    }
 
     var position: TOMLPosition {
         // Columns count characters: every byte that does not continue a UTF-8 sequence.
@@ -249,78 +276,26 @@ private struct Reader {
         let token = String(decoding: bytes[from..<index], as: UTF8.self)
         if token == "true" { return .boolean(true) }
         if token == "false" { return .boolean(false) }
-        if let number = Self.integer(token) { return .integer(number) }
-        if let number = Self.float(token) { return .float(number) }
-        if token.utf8.count >= 10, token.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }), token.utf8.dropFirst(4).first == UInt8(ascii: "-")
-            || token.contains(":") {
+        if let number = TOMLNumber.integer(bytes[from..<index]) { return .integer(number) }
+        if let number = TOMLNumber.float(bytes[from..<index]) { return .float(number) }
+        if Self.looksLikeDateOrTime(bytes[from..<index]) {
             throw fail("dates and times are not supported here; write the value as a string", at: start)
         }
         throw fail("\(token.isEmpty ? describe(peek) : "'\(token)'") is not a value (strings need quotes: \"…\")", at: start)
     }
 
+    /// A date (`1979-05-27`, and so a date-time) starts with four digits and `-`; a local time (`07:32:00`) with
+    /// two digits and `:`. Such a value gets its own message, since writing it as a string is the way out.
+    static func looksLikeDateOrTime(_ token: ArraySlice<UInt8>) -> Bool {
+        func digits(_ count: Int, then separator: UInt8) -> Bool {
+            token.count > count && token.prefix(count).allSatisfy { (0x30...0x39).contains($0) }
+                && token.dropFirst(count).first == separator
+        }
+        return digits(4, then: UInt8(ascii: "-")) || digits(2, then: UInt8(ascii: ":"))
+    }
+
     static func endsScalar(_ byte: UInt8) -> Bool {
         [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(byte)
-    }
-
-    /// TOML integers: `+`/`-` decimal without leading zeros, or `0x`/`0o`/`0b`; `_` only between digits.
-    static func integer(_ token: String) -> Int64? {
-        var text = Substring(token)
-        var radix = 10
-        var negative = false
-        for prefix in [("0x", 16), ("0o", 8), ("0b", 2)] where text.hasPrefix(prefix.0) {
-            radix = prefix.1
-            text = text.dropFirst(2)
-        }
-        if radix == 10, let sign = text.first, sign == "+" || sign == "-" {
-            negative = sign == "-"
-            text = text.dropFirst()
-        }
-        guard let digits = withoutUnderscores(text) else { return nil }
-        if radix == 10, digits.count > 1, digits.first == "0" { return nil }
-        guard digits.allSatisfy({ $0.isHexDigit && Int(String($0), radix: radix) != nil }) else { return nil }
-        return Int64(negative ? "-" + digits : digits, radix: radix)
-    }
-
-    static func float(_ token: String) -> Double? {
-        var text = Substring(token)
-        var sign = ""
-        if let first = text.first, first == "+" || first == "-" {
-            sign = first == "-" ? "-" : ""
-            text = text.dropFirst()
-        }
-        if text == "inf" { return sign.isEmpty ? .infinity : -.infinity }
-        if text == "nan" { return .nan }
-        guard let digits = withoutUnderscores(text),
-              digits.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
-              digits.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) else { return nil }
-        // An integer part, then an optional fraction with digits on both sides of the point, then an exponent.
-        let mantissa = digits.prefix { $0 != "e" && $0 != "E" }
-        let integerPart = mantissa.prefix { $0 != "." }
-        guard !integerPart.isEmpty, integerPart.allSatisfy(\.isNumber), integerPart.count == 1 || integerPart.first != "0" else { return nil }
-        if mantissa.contains(".") {
-            let fraction = mantissa.drop { $0 != "." }.dropFirst()
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isNumber) else { return nil }
-        }
-        return Double(sign + digits)
-    }
-
-    /// Removes `_` that stand between two digits; nil when one does not.
-    static func withoutUnderscores(_ text: Substring) -> String? {
-        var result = ""
-        var previous: Character?
-        var iterator = text.makeIterator()
-        var next = iterator.next()
-        while let character = next {
-            let following = iterator.next()
-            if character == "_" {
-                guard let before = previous, before.isHexDigit, let after = following, after.isHexDigit else { return nil }
-            } else {
-                result.append(character)
-            }
-            previous = character
-            next = following
-        }
-        return result.isEmpty ? nil : result
     }
 
     // MARK: Strings
@@ -425,7 +400,12 @@ private struct Reader {
             return
         }
         let length = letter == UInt8(ascii: "u") ? 4 : letter == UInt8(ascii: "U") ? 8 : 0
-        guard length > 0 else { throw fail("unknown escape \\\(Character(Unicode.Scalar(letter))) in a string", at: start) }
+        guard length > 0 else {
+            guard (0x21...0x7E).contains(letter) else {
+                throw fail("a backslash in a string must start an escape, found \(describe(letter))", at: start)
+            }
+            throw fail("unknown escape \\\(Character(Unicode.Scalar(letter))) in a string", at: start)
+        }
         guard index + length <= bytes.count,
               let code = UInt32(String(decoding: bytes[index..<index + length], as: UTF8.self), radix: 16),
               let scalar = Unicode.Scalar(code) else {

@@ -1,4 +1,4 @@
-import Formats
+import TOML
 import Testing
 
 @Suite("TOML reader")
@@ -120,6 +120,29 @@ struct TOMLReaderTests {
         #expect(error("a = \"é\" b") == "1:9: expected the end of the line after the value, found 'b'")
     }
 
+    @Test("a number has one base prefix, and `_` stands only between two digits of its own base")
+    func numberPrefixesAndUnderscores() throws {
+        // 0x0b1 is hex 0B1, not 0x followed by a binary 0b1.
+        #expect(try parse("n = 0x0b1")["n"]?.value.integer == 0xB1)
+        #expect(try parse("n = 0xb_1")["n"]?.value.integer == 0xB1)
+        #expect(error("n = 0x0o7") == "1:5: '0x0o7' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 0o0x7") == "1:5: '0o0x7' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 0b0b1") == "1:5: '0b0b1' is not a value (strings need quotes: \"…\")")
+        // `e` is a hex digit but not a decimal one: it does not make `_` legal in a float.
+        #expect(error("n = 1e_5") == "1:5: '1e_5' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 1_e5") == "1:5: '1_e5' is not a value (strings need quotes: \"…\")")
+        #expect(error("n = 1_a") == "1:5: '1_a' is not a value (strings need quotes: \"…\")")
+    }
+
+    @Test("read from bytes, a document that is not UTF-8 is refused at the first bad byte")
+    func utf8() throws {
+        #expect(try TOMLReader.parse(utf8: Array("\u{FEFF}k = \"é\"".utf8))["k"]?.value.string == "é")
+        let error = #expect(throws: TOMLSyntaxError.self) {
+            try TOMLReader.parse(utf8: Array("a = 1\n# caf".utf8) + [0xE9] + Array("\nb = 2".utf8))
+        }
+        #expect(error?.description == "2:6: the file is not valid UTF-8 (byte 0xe9)")
+    }
+
     @Test("errors name the line and column and say what is wrong")
     func errors() {
         #expect(error("a = 1\na = 2") == "2:1: a is defined twice (first at line 1)")
@@ -131,9 +154,13 @@ struct TOMLReaderTests {
         #expect(error("[fruit]\napple.color = 1\n[fruit.apple]") == "3:1: [fruit.apple] conflicts with fruit.apple defined at line 2")
         #expect(error("name = \"open\nnext = 1") == "1:13: the string is not closed on this line (missing '\"')")
         #expect(error("a = \"\\q\"") == "1:6: unknown escape \\q in a string")
+        #expect(error("a = \"\\ x\"") == "1:6: a backslash in a string must start an escape, found ' '")
         #expect(error("a = \"\\u12\"") == "1:6: \\u must be followed by 4 hex digits of a Unicode scalar value")
         #expect(error("a = \"\\uD800\"") == "1:6: \\u must be followed by 4 hex digits of a Unicode scalar value")
         #expect(error("when = 2026-11-22T10:00:00Z") == "1:8: dates and times are not supported here; write the value as a string")
+        #expect(error("day = 1979-05-27") == "1:7: dates and times are not supported here; write the value as a string")
+        #expect(error("at = 07:32:00") == "1:6: dates and times are not supported here; write the value as a string")
+        #expect(error("at = [07:32:00.999]") == "1:7: dates and times are not supported here; write the value as a string")
         #expect(error("size = 1GiB") == "1:8: '1GiB' is not a value (strings need quotes: \"…\")")
         #expect(error("n = 012") == "1:5: '012' is not a value (strings need quotes: \"…\")")
         #expect(error("n = 1__0") == "1:5: '1__0' is not a value (strings need quotes: \"…\")")
