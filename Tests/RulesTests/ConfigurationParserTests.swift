@@ -127,6 +127,16 @@ struct ConfigurationParserTests {
         ])
     }
 
+    @Test("a file that is not UTF-8 is refused at the first bad byte, never read with replacement characters")
+    func notUTF8() {
+        do {
+            _ = try parser.parse(utf8: Array("[[rule]]\nname = \"tr".utf8) + [0xFF] + Array("m\"\nhook = [\"/bin/true\"]\n".utf8))
+            Issue.record("accepted a file with a 0xFF byte")
+        } catch {
+            #expect(error.errors.map(\.description).first?.hasPrefix("reclaimd.toml:2:11: TOML syntax:") == true, "\(error.errors)")
+        }
+    }
+
     @Test("an empty file is a configuration without rules")
     func empty() throws {
         #expect(try parser.parse("").rules.isEmpty)

@@ -18,10 +18,10 @@ public enum ConfigurationLoader {
     /// named explicitly is an error. Every problem, including hook files, is returned.
     public static func load(path: String?, checkHooks: Bool = true) -> Result<Loaded, ConfigurationErrors> {
         let file = path ?? defaultPath
-        let source: String
+        let bytes: [UInt8]
         switch WholeFile.read(file) {
-        case .success(let bytes):
-            source = String(decoding: bytes, as: UTF8.self)
+        case .success(let read):
+            bytes = read
         case .failure(let failure) where failure.isMissing && path == nil:
             return finish(Loaded(configuration: .builtIn, file: nil), checkHooks: checkHooks, source: nil)
         case .failure(let failure):
@@ -36,7 +36,9 @@ public enum ConfigurationLoader {
             }
         }
         do {
-            return finish(Loaded(configuration: try parser.parse(source), file: file), checkHooks: checkHooks, source: source)
+            let configuration = try parser.parse(utf8: bytes)
+            // Valid UTF-8 by now: the parser refuses anything else.
+            return finish(Loaded(configuration: configuration, file: file), checkHooks: checkHooks, source: String(decoding: bytes, as: UTF8.self))
         } catch {
             return .failure(error)
         }

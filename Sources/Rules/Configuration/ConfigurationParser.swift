@@ -22,9 +22,15 @@ public struct ConfigurationParser {
 
     /// Parses `source`; throws every problem found.
     public func parse(_ source: String) throws(ConfigurationErrors) -> AgentConfiguration {
+        try parse(utf8: Array(source.utf8))
+    }
+
+    /// Parses the file's bytes as they are: bytes that are not UTF-8 are an error at their position, never
+    /// replaced and accepted.
+    public func parse(utf8 bytes: [UInt8]) throws(ConfigurationErrors) -> AgentConfiguration {
         let table: TOMLTable
         do {
-            table = try TOMLReader.parse(source)
+            table = try TOMLReader.parse(utf8: bytes)
         } catch {
             throw ConfigurationErrors(errors: [ConfigurationError(
                 file: file, line: error.position.line, column: error.position.column, message: "TOML syntax: \(error.message)")])
