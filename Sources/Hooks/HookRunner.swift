@@ -52,6 +52,22 @@ public struct HookResult: Sendable, Equatable {
     public var droppedOutputBytes: Int
 }
 
+extension HookResult {
+    /// How a run ended, from its termination status and whether the watchdog had to end it.
+    init(_ status: TerminationStatus, timedOut: Bool, duration: Duration, droppedOutputBytes: Int) {
+        self.init(outcome: .success, exitStatus: nil, signal: nil, duration: duration, droppedOutputBytes: droppedOutputBytes)
+        switch status {
+        case .exited(let code):
+            exitStatus = code
+            outcome = code == 0 ? .success : .failure
+        case .signaled(let signal):
+            self.signal = signal
+            outcome = .failure
+        }
+        if timedOut { outcome = .timeout }
+    }
+}
+
 /// Runs hooks in their own session and process group, so a timeout or shutdown ends everything they started.
 public enum HookRunner {
     /// Runs the hook; each output line (without its newline, bytes as written) goes to `onLine` as it comes.
@@ -101,23 +117,12 @@ public enum HookRunner {
                 try await group.waitForAll()
             }
         }
-        let duration = ContinuousClock.now - started
-        var hookResult = HookResult(outcome: .success, exitStatus: nil, signal: nil, duration: duration,
-                                    droppedOutputBytes: await budget.dropped)
-        switch result.terminationStatus {
-        case .exited(let code):
-            hookResult.exitStatus = code
-            hookResult.outcome = code == 0 ? .success : .failure
-        case .signaled(let signal):
-            hookResult.signal = signal
-            hookResult.outcome = .failure
-        }
         if timedOut.isSet {
-            hookResult.outcome = .timeout
             // A grandchild that ignored SIGTERM and kept no pipe open outlives the leader: end the group now.
             kill(-result.processIdentifier.value, SIGKILL)
         }
-        return hookResult
+        return HookResult(result.terminationStatus, timedOut: timedOut.isSet, duration: ContinuousClock.now - started,
+                          droppedOutputBytes: await budget.dropped)
     }
 
     private static func forwardLines(

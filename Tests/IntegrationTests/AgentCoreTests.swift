@@ -57,17 +57,20 @@ struct AgentCoreTests {
             let (config, state) = try configuration(daemon, rule: rule, hookBody: "exit 0")
             // Someone else's group: its leader has exited, a member sleeps on. Its number is what the state remembers.
             let memberFile = daemon.directory + "/member"
-            let leader = try Shell.succeed("setsid /bin/sh -c 'sleep 300 </dev/null >/dev/null 2>&1 & echo $! > \(memberFile); echo $$'")
-            let group = try #require(Int32(leader.trimmingCharacters(in: .whitespacesAndNewlines)))
+            // The leader is our child, so we reap it: its number then names no process, only the group.
+            let leader = try ChildProcess("/bin/sh", ["-c", "sleep 300 </dev/null >/dev/null 2>&1 & echo $! > \(memberFile)"],
+                                          newSession: true)
+            let group = leader.pid
+            _ = leader.waitBlocking()
             let member = try #require(Int32(try String(contentsOfFile: memberFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
             defer { kill(-group, SIGKILL) }
-            try await waitUntil(timeout: .seconds(5), "the leader to exit") { !processIsAlive(group) }
+            #expect(!FileManager.default.fileExists(atPath: "/proc/\(group)"), "the leader is gone")
             #expect(processIsAlive(member))
 
             let program = "\(daemon.directory)/hook-\(rule)"
-            let v1 = #"{"version":1,"rules":{"\#(rule)":{"pending":[],"inFlight":[],"inFlightProcessGroup":\#(group),"inFlightProgram":"\#(program)"}}}"#
+            let v1 = #"{"version":1,"cursorKeys":[],"rules":{"\#(rule)":{"pending":[],"inFlight":[],"inFlightProcessGroup":\#(group),"inFlightProgram":"\#(program)"}}}"#
             func v2(bootID: String) -> String {
-                #"{"version":2,"rules":{"\#(rule)":{"pending":[],"inFlight":[],"inFlightProcessGroup":\#(group),"inFlightProgram":"\#(program)","inFlightBootID":"\#(bootID)","inFlightLeaderStartTime":1}}}"#
+                #"{"version":2,"cursorKeys":[],"rules":{"\#(rule)":{"pending":[],"inFlight":[],"inFlightProcessGroup":\#(group),"inFlightProgram":"\#(program)","inFlightBootID":"\#(bootID)","inFlightLeaderStartTime":1}}}"#
             }
             // As reclaimd 0.1.0 wrote it (no boot, no start time), then with this boot, then with another.
             for stored in [v1, v2(bootID: ProcessInspection.bootID() ?? ""), v2(bootID: "another-boot")] {
