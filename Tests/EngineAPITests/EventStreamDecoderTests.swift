@@ -101,6 +101,6 @@ struct EventStreamDecoderTests {
     func eventJSON() throws {
         let items = decodeAll(try Fixture.bytes("docker-20.10-lifecycle.ndjson"), engine: .docker)
         let image = try #require(events(items).first { $0.isPrune && $0.resource == "image" })
-        #expect(image.json == #"{"time":"2026-11-22T16:23:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","reclaimed_bytes":9322288,"actor_id":"","attributes":{"reclaimed":"9322288"}}"#)
+        #expect(image.json == #"{"time":"2026-11-22T16:23:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","kind":"prune","reclaimed_bytes":9322288,"actor_id":"","attributes":{"reclaimed":"9322288"}}"#)
     }
 }

@@ -38,12 +38,12 @@ struct ConfigurationParserTests {
         #expect(configuration.engineHost == "unix:///var/run/docker.sock")
         #expect(configuration.stateDirectory == "/var/lib/reclaimd")
         #expect(configuration.rules == [
-            RuleDefinition(name: "trim", resources: ["container", "image", "volume", "builder"], threshold: 1 << 30,
+            RuleDefinition(name: "trim", resources: ["container", "image", "volume", "builder"], actions: ["prune"], threshold: 1 << 30,
                            hook: ["/usr/libexec/reclaimd/hooks/fstrim", "--min-bytes", "1"], timeout: .seconds(600),
                            environment: ["KEY": "value", "RECLAIMD_WEBHOOK_URL": "https://hooks.example/x"]),
             RuleDefinition(name: "notify-2", resources: ["container", "image", "volume", "network", "builder"], threshold: 5000, quiet: .zero, hook: ["/usr/local/bin/notify"]),
         ])
-        #expect(configuration.eventFilter == ["type": ["builder", "container", "image", "network", "volume"], "event": ["prune"]])
+        #expect(configuration.eventFilter == ["type": ["builder", "container", "image", "network", "volume"], "event": ["prune", "remove"]])
     }
 
     private func errors(_ source: String) -> [String] {

@@ -11,6 +11,7 @@ public enum EventAuditEntry {
         var entry = JournalEntry(message: message(for: event), priority: .info, messageID: .eventReceived)
         entry.add("resource", event.resource)
         entry.add("action", event.action)
+        entry.add("kind", event.kind)
         if let bytes = event.reclaimedBytes {
             entry.add("reclaimed_bytes", String(bytes))
         }

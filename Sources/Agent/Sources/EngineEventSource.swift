@@ -21,7 +21,7 @@ public struct EngineEventSource: EventSource {
     public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
         let client = EngineClient(endpoint: endpoint)
         let subscription = EventSubscription(
-            client: client, query: EventQuery(filters: request.filter), policy: .always, logger: logger,
+            client: client, query: EventQuery(filters: Self.engineFilter(request.filter)), policy: .always, logger: logger,
             resumePoint: request.resumePoint.map { (time: $0.time, keys: $0.keys) })
         var connection = ConnectionReport(logger: logger, endpoint: endpoint, firstConnectionLevel: .info)
         try await subscription.run(onNotification: { notification in
@@ -39,6 +39,23 @@ public struct EngineEventSource: EventSource {
                 report(.disconnected(reason: reason))
             }
         }, onEvent: { report(.event($0)) })
+    }
+
+    /// The rules' filter in the engine's words: only the engine's own types (another source's, such as
+    /// `filesystem`, would make it refuse the request), and `remove` as the raw actions engines send for it.
+    /// Without any engine type left, the engine is still followed for its prunes, which are always audited.
+    public static func engineFilter(_ filter: [String: [String]]) -> [String: [String]] {
+        var result = filter
+        if let types = filter["type"] {
+            let own = types.filter(vocabulary.resources.contains)
+            guard !own.isEmpty else { return EventQuery.pruneFilter }
+            result["type"] = own
+        }
+        if let actions = filter["event"] {
+            let raw = actions.flatMap { $0 == EventKind.remove ? EventNormalizer.removalActions : [$0] }
+            result["event"] = Array(Set(raw)).sorted()
+        }
+        return result
     }
 
     /// `GET /info`, which must name the data root: hooks such as fstrim work on it, and none may start without it.

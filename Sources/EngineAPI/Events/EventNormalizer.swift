@@ -5,6 +5,7 @@ import EventModel
 /// - Docker (API 1.41+) sends one `prune` event per resource type per prune call, with `reclaimed` in bytes.
 /// - Podman 4 sends `prune` only for volumes, one per volume, and never a `reclaimed` attribute: its prunes
 ///   count as unknown bytes without a warning, since that is how Podman always speaks.
+/// - Removals have other names on each engine; `kind` gives them one (`EventKind.remove`).
 public struct EventNormalizer: Sendable {
     /// The engine whose dialect is read.
     public let engine: EngineKind
@@ -33,6 +34,7 @@ public struct EventNormalizer: Sendable {
             source: engine.rawValue,
             resource: event.type,
             action: event.action,
+            kind: kind(of: event),
             reclaimedBytes: bytes,
             actorID: event.actorID,
             attributes: event.attributes,
@@ -41,4 +43,21 @@ public struct EventNormalizer: Sendable {
         )
         return (normalized, warning)
     }
+
+    /// `prune` for prunes; `remove` for the removals that free space on this engine; else the raw action.
+    public func kind(of event: EngineEvent) -> String {
+        if event.action == EventKind.prune { return EventKind.prune }
+        let removals = engine == .docker ? Self.dockerRemovals : Self.podmanRemovals
+        return removals[event.type]?.contains(event.action) == true ? EventKind.remove : event.action
+    }
+
+    /// Docker: `docker rm`, `docker rmi` (once the image is really gone), `docker volume rm`, and the same inside
+    /// prunes with the containerd image store, which sends no image `prune` event.
+    static let dockerRemovals: [String: Set<String>] = ["container": ["destroy"], "image": ["delete"], "volume": ["destroy"]]
+    /// Podman 4: containers `remove`; images `remove` (its own API) or `delete` (the compat rewrite); volumes `remove`.
+    static let podmanRemovals: [String: Set<String>] = ["container": ["remove"], "image": ["delete", "remove"], "volume": ["remove"]]
+
+    /// Every raw action some engine's removal has: what a server-side filter asks for when a rule wants `remove`.
+    public static let removalActions: [String] = Array(
+        Set(dockerRemovals.values.flatMap { $0 } + podmanRemovals.values.flatMap { $0 })).sorted()
 }

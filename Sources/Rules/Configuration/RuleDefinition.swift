@@ -4,7 +4,8 @@ public struct RuleDefinition: Sendable, Equatable {
     /// Object types whose events match, from the sources' vocabulary (engines: `container`, `image`, `volume`,
     /// `network`, `builder`).
     public var resources: [String]
-    /// Event actions that match; `prune` by default.
+    /// Event actions that match, by kind (`prune`, `remove`, `freed`) or by the engine's raw name (`destroy`);
+    /// `prune` and `remove` by default.
     public var actions: [String]
     /// The batch total of reclaimed bytes that arms the rule.
     public var threshold: UInt64
@@ -24,7 +25,7 @@ public struct RuleDefinition: Sendable, Equatable {
     public static let defaultHook = "/usr/libexec/reclaimd/hooks/fstrim"
 
     public init(
-        name: String, resources: [String], actions: [String] = ["prune"],
+        name: String, resources: [String], actions: [String] = RuleDefinition.defaultActions,
         threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
         cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600), environment: [String: String] = [:]
     ) {
@@ -45,9 +46,12 @@ public struct RuleDefinition: Sendable, Equatable {
     public static let builtInTrim = RuleDefinition(
         name: "trim", resources: ["container", "image", "volume", "builder"], hook: [defaultHook])
 
-    /// Whether an event of this type and action belongs to the rule.
-    public func matches(resource: String, action: String) -> Bool {
-        resources.contains(resource) && actions.contains(action)
+    /// What a rule selects without `actions`: every prune and every removal.
+    public static let defaultActions = ["prune", "remove"]
+
+    /// Whether an event belongs to the rule: one of its resources, and its kind or raw action among the actions.
+    public func matches(_ event: RuleEvent) -> Bool {
+        resources.contains(event.resource) && (actions.contains(event.kind) || actions.contains(event.action))
     }
 }
 

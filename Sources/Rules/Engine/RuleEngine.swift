@@ -36,7 +36,7 @@ public struct RuleEngine: Sendable {
     /// Adds an event to the batch of every rule it matches, deciding nothing: for a caller that may not start
     /// runs yet (the agent before its engine has told it where its data lives). The next `advance` decides.
     public mutating func collect(_ event: RuleEvent, at now: MonotonicTime) {
-        for index in states.indices where states[index].definition.matches(resource: event.resource, action: event.action) {
+        for index in states.indices where states[index].definition.matches(event) {
             collect(event, into: index, at: now)
         }
     }

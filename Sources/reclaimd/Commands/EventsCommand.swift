@@ -10,7 +10,7 @@ import UnixSignals
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Print the engine's prune events.",
+        abstract: "Print the engine's space-freeing events: prunes and removals.",
         discussion: """
             Streams until interrupted, reconnecting when the engine restarts, without printing an event twice. \
             With --until, exits once the engine closes the stream at that time.
@@ -26,7 +26,7 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Stop at this time. \(TimeArgument.formsHelp).", valueName: "time"))
     var until: TimeArgument?
 
-    @Flag(help: "Print every event, not only prunes.")
+    @Flag(help: "Print every event, not only prunes and removals.")
     var all = false
 
     @Flag(help: "One JSON object per line.")
@@ -41,7 +41,7 @@ struct EventsCommand: AsyncParsableCommand {
         let query = EventQuery(
             since: since?.resolve(now: now),
             until: until?.resolve(now: now),
-            filters: all ? [:] : EventQuery.pruneFilter
+            filters: all ? [:] : EventQuery.spaceFreeingFilter
         )
         if let since = query.since, let until = query.until, until < since {
             throw ValidationError("--until (\(until)) is before --since (\(since))")
@@ -63,7 +63,7 @@ struct EventsCommand: AsyncParsableCommand {
                 var connection = ConnectionReport(logger: logger, endpoint: endpoint)
                 try await subscription.run(onNotification: { connection.report($0) }, onEvent: { event in
                     // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
-                    guard printAll || event.isPrune else { return }
+                    guard printAll || event.freesSpace else { return }
                     Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
                     if recordInJournal { sink.write(EventAuditEntry.entry(for: event)) }
                 })
