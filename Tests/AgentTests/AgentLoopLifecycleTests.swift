@@ -18,7 +18,7 @@ struct AgentLoopLifecycleTests {
         #expect(effects.follows.isEmpty, "same resources and actions: the stream goes on")
         let state = try #require(harness.send(.flush).persisted.first)
         #expect(state.rules.keys.sorted() == ["keep", "new"])
-        #expect(state.rules["keep"]?.pending.map(\.reclaimedBytes) == [50])
+        #expect(state.rules["keep"]?.pending.events.map(\.reclaimedBytes) == [50])
         #expect(state.rules["new"]?.pending.isEmpty == true)
         harness.deliver(harness.event(bytes: 60))
         let runs = harness.pass(.seconds(2)).launches
@@ -50,7 +50,7 @@ struct AgentLoopLifecycleTests {
         let ended = harness.endRun("trim", completed: false, outcome: "interrupted by stop")
         #expect(ended.finishes == 1)
         let state = try #require(ended.persisted.last)
-        #expect(state.rules["trim"]?.inFlight.map(\.reclaimedBytes) == [42], "it runs again at the next start")
+        #expect(state.rules["trim"]?.inFlight.events.map(\.reclaimedBytes) == [42], "it runs again at the next start")
         #expect(harness.send(.flush).isEmpty, "finished: nothing more")
     }
 
@@ -121,7 +121,7 @@ struct AgentLoopLifecycleTests {
         var rule = AgentState.RuleState()
         let record = ProcessGroupRecord(group: 4242, program: "/usr/libexec/reclaimd/hooks/fstrim", bootID: "b", leaderStartTime: 7)
         rule.inFlightHook = record
-        rule.inFlight = [RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 3, time: Timestamp(seconds: 1), json: "{}")]
+        rule.inFlight = Batch(events: [RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 3, time: Timestamp(seconds: 1), json: "{}")])
         state.rules["trim"] = rule
         var harness = LoopHarness(rules: [trimRule(quiet: .seconds(1))], restoring: .restored(state))
         #expect(harness.effects.contains { if case .endLeftoverHook(record) = $0 { return true } else { return false } })

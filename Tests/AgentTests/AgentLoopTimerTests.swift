@@ -1,4 +1,5 @@
 import Agent
+import Foundation
 import Formats
 import Rules
 import Testing
@@ -113,5 +114,54 @@ struct AgentLoopTimerTests {
         let effects = harness.deliver(harness.event("network", bytes: 0)) + harness.deliver(harness.event("volume"))
         #expect(effects.journaled.filter { $0.messageID == .eventReceived }.count == 2)
         #expect(effects.launches.count == 1, "network is not the trim rule's")
+    }
+}
+
+@Suite("agent loop: bounded batches")
+struct AgentLoopBatchTests {
+    @Test("a batch of 100,000 matching events: state.json stays under 1 MB, its size flat; the hook is told what it does not get")
+    func boundedState() throws {
+        // Podman's prunes report no bytes: a threshold never arms, and the batch grows for as long as it runs.
+        var harness = LoopHarness(rules: [trimRule(threshold: 1 << 30, quiet: .zero)])
+        harness.connect()
+        var sizes: [Int: Int] = [:]
+        for index in 1...100_000 {
+            harness.deliver(harness.event(bytes: nil))
+            harness.pass(.milliseconds(1))  // events come at distinct times, as an engine's do
+            if [10, 1000, 100_000].contains(index) {
+                let state = try #require(harness.send(.flush).persisted.first)
+                sizes[index] = try JSONEncoder().encode(state).count
+            }
+        }
+        #expect((sizes[100_000] ?? .max) < 1 << 20, "\(sizes)")
+        // From the limit on, only the counters' digits and the cursor's time change.
+        #expect(abs((sizes[100_000] ?? 0) - (sizes[1000] ?? 0)) < 64, "the file does not grow with the batch: \(sizes)")
+        var lowered = trimRule(threshold: 0, quiet: .zero)
+        lowered.maxBatchEvents = 1000
+        harness.send(.reload(.success(AgentConfiguration(rules: [lowered]))))
+        let launch = try #require(harness.deliver(harness.event(bytes: 1)).launches.first)
+        #expect(launch.invocation.environment["RECLAIMD_EVENT_COUNT"] == "100001")
+        #expect(launch.invocation.environment["RECLAIMD_EVENTS_OMITTED"] == "99001")
+        #expect(launch.decision.batch.events.count == 1000)
+    }
+}
+
+@Suite("agent loop: rules that cannot reach their threshold")
+struct AgentLoopWarningTests {
+    @Test("a threshold on Podman, or on removals only, is journaled once, suggesting the filesystem source")
+    func thresholdWarnings() {
+        var removals = trimRule("removals", threshold: 1000)
+        removals.actions = ["remove"]
+        var harness = LoopHarness(rules: [trimRule("bytes", threshold: 1000), removals, trimRule("zero")])
+        #expect(harness.effects.logLines.filter { $0.hasPrefix("rule removals has threshold 1.0 kB, but its actions (remove) are removals") }.count == 1)
+        #expect(harness.effects.logLines.filter { $0.hasPrefix("rule bytes") }.isEmpty, "Docker's prunes report bytes")
+        harness.send(.source(generation: 0, .connected(SourceIdentity(
+            kind: "podman", description: "Libpod/4.3.1 (API 1.41)", host: "unix:///run/podman/podman.sock", instanceID: nil,
+            dataRoot: "/var/lib/containers/storage"))))
+        let podman = harness.effects.logLines.filter { $0.hasPrefix("rule bytes has threshold 1.0 kB, but Podman reports no reclaimed bytes") }
+        #expect(podman.count == 1)
+        #expect(podman.first?.contains("resources = [\"filesystem\"]") == true)
+        harness.connect()
+        #expect(harness.effects.logLines.filter { $0.hasPrefix("rule ") }.count == 2, "once each, never for threshold 0")
     }
 }

@@ -59,7 +59,7 @@ struct ReliabilityTests {
         state.cursorTimeNano = 1_795_364_605_762_178_784
         state.cursorKeys = ["0b9507f106d92cd8"]
         var rule = AgentState.RuleState()
-        rule.pending = [RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 6_291_456, time: Timestamp(nanoseconds: 5), json: "{}")]
+        rule.pending = Batch(events: [RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 6_291_456, time: Timestamp(nanoseconds: 5), json: "{}")])
         rule.lastStartNano = 4
         state.rules["trim"] = rule
         try store.save(state)
@@ -166,7 +166,7 @@ struct ReliabilityTests {
             let saved = try #require(FileManager.default.contents(atPath: state + "/state.json"))
             let decoded = try JSONDecoder().decode(AgentState.self, from: saved)
             #expect(decoded.cursorTimeNano != nil)
-            #expect(decoded.rules[rule]?.inFlight == [], "the run completed, nothing in flight")
+            #expect(decoded.rules[rule]?.inFlight.isEmpty == true, "the run completed, nothing in flight")
             let ended = try JournalReader(matches: ["RECLAIMD_RULE=\(rule)", "MESSAGE_ID=\(MessageID.runFinished.hex)"]).readAll()
             #expect(ended.first?.string("RECLAIMD_OUTCOME") == "success")
         }

@@ -197,7 +197,7 @@ struct RunCommandTests {
         #expect(result.status == 78)
         #expect(result.stderr.split(separator: "\n").map(String.init) == [
             "\(broken):3:13: threshold \"lots\" is not a size; expected an integer of bytes, or a number with a unit B, kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. \"1GiB\", \"1.5 GB\"",
-            "\(broken):5:1: unknown key \"colour\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env",
+            "\(broken):5:1: unknown key \"colour\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env, max_batch_events",
         ])
 
         let writable = try writeHook(directory, "writable", "true")

@@ -106,7 +106,7 @@ struct ConfigurationParserTests {
         #expect(errors("retries = 3\n") == ["reclaimd.toml:1:1: unknown key \"retries\"; expected one of: engine, state, rule"])
         #expect(errors("[[rule]]\nhook = [\"/bin/true\"]\nthresold = \"1GB\"\n") == [
             "reclaimd.toml:1:1: rule 1 has no name",
-            "reclaimd.toml:3:1: unknown key \"thresold\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env",
+            "reclaimd.toml:3:1: unknown key \"thresold\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env, max_batch_events",
         ])
         #expect(errors("[[rule]]\nname = \"x\"\n") == ["reclaimd.toml:1:1: rule \"x\" has no hook"])
         #expect(errors("rule = 5\n") == ["reclaimd.toml:1:1: rules are an array of tables: write each as [[rule]]"])

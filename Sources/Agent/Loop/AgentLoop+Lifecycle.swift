@@ -17,8 +17,8 @@ extension AgentLoop {
             let oldFilter = configuration.eventFilter
             var replacement = RuleEngine(rules: reloaded.rules)
             for rule in reloaded.rules where rules[rule.name] != nil {
-                for event in engine.pendingBatch(of: rule.name)?.events ?? [] {
-                    replacement.handleRestored(event, for: rule.name, at: now.monotonic)
+                if let batch = engine.pendingBatch(of: rule.name) {
+                    replacement.restore(batch.limited(to: rule.maxBatchEvents), for: rule.name, at: now.monotonic)
                 }
                 if let lastStart = engine.lastStart(of: rule.name) { replacement.restoreLastStart(of: rule.name, lastStart) }
                 if running[rule.name] != nil { replacement.markRunning(rule.name) }

@@ -29,7 +29,7 @@ extension AgentLoop {
         status.lastRun = "\(rule) \(outcome)"
         emit(.notify(.status(status.line)))
         if let run = running.removeValue(forKey: rule), !completed {
-            interrupted[rule] = run.batch.events
+            interrupted[rule] = run.batch
         }
         dirty = true
         switch phase {

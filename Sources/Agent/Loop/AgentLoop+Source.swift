@@ -30,6 +30,7 @@ extension AgentLoop {
             state.engineID = id
         }
         status.engine = identity.description
+        warnAboutThresholds(engineKind: identity.kind)
         // Ready once connected; the replay from the cursor follows at once on the same stream.
         emit(.notify(status.isReady ? .status(status.line) : .ready(status: status.line)))
         status.isReady = true

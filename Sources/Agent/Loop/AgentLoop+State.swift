@@ -21,10 +21,10 @@ extension AgentLoop {
                 if let lastStart = ruleState.lastStartNano {
                     engine.restoreLastStart(of: name, now.monotonic(of: Timestamp(nanoseconds: lastStart)))
                 }
-                for stored in ruleState.inFlight + ruleState.pending {
-                    // Only this rule gets them back: other rules kept their own copies.
-                    engine.handleRestored(stored, for: name, at: now.monotonic)
-                }
+                // Only this rule gets them back: other rules kept their own copies.
+                let limit = rules[name]?.maxBatchEvents ?? Batch.defaultEventLimit
+                engine.restore(ruleState.inFlight.limited(to: limit), for: name, at: now.monotonic)
+                engine.restore(ruleState.pending.limited(to: limit), for: name, at: now.monotonic)
             }
             let restoredRuns = restored.rules.values.filter { !$0.inFlight.isEmpty }.count
             let from = state.cursorTimeNano.map { Timestamp(nanoseconds: $0).rfc3339 } ?? "the start"
@@ -46,9 +46,9 @@ extension AgentLoop {
         snapshot.rules = [:]
         for rule in configuration.rules {
             var ruleState = AgentState.RuleState()
-            ruleState.pending = engine.pendingBatch(of: rule.name)?.events ?? []
+            ruleState.pending = engine.pendingBatch(of: rule.name) ?? Batch()
             if let run = running[rule.name] {
-                ruleState.inFlight = run.batch.events
+                ruleState.inFlight = run.batch
                 ruleState.inFlightHook = run.processGroup
             } else if let batch = interrupted[rule.name] {
                 ruleState.inFlight = batch

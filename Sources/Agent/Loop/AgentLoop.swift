@@ -44,7 +44,7 @@ public struct AgentLoop: Sendable {
     /// Runs in progress, by rule.
     var running: [String: RunningHook] = [:]
     /// Batches of runs a stop interrupted, by rule: in flight for the next start.
-    var interrupted: [String: [RuleEvent]] = [:]
+    var interrupted: [String: Batch] = [:]
     /// What hooks are told of the engine; its data root is empty until the source said.
     var context = HookEnvironment.EngineContext(kind: "", host: "", dataRoot: "")
     /// The source generation whose reports count.
@@ -52,6 +52,8 @@ public struct AgentLoop: Sendable {
     var dirty = false
     var timerDeadline: MonotonicTime?
     var status: ServiceStatus
+    /// Rules already warned about (`warnAboutThresholds`): once per agent life.
+    var warnedRules: Set<String> = []
     public internal(set) var phase = Phase.running
     /// Effects of the input being handled.
     private var effects: [AgentEffect] = []
@@ -71,6 +73,7 @@ public struct AgentLoop: Sendable {
     /// hooks it left running, and start following the source from the cursor.
     public mutating func start(restoring loaded: StateStore.Loaded, at now: ClockReading) -> [AgentEffect] {
         restore(loaded, at: now)
+        warnAboutThresholds(engineKind: nil)
         emit(.follow(generation: generation, followRequest))
         return takeEffects()
     }

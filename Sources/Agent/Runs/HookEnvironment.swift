@@ -34,7 +34,8 @@ public enum HookEnvironment {
         let batch = decision.batch
         set(.rule, rule.name)
         set(.reclaimedBytes, String(batch.totalBytes))
-        set(.eventCount, String(batch.events.count))
+        set(.eventCount, String(batch.eventCount))
+        set(.eventsOmitted, String(batch.omittedCount))
         set(.resources, batch.resources.joined(separator: ","))
         set(.firstEventTime, batch.firstEventTime?.rfc3339 ?? "")
         set(.lastEventTime, batch.lastEventTime?.rfc3339 ?? "")

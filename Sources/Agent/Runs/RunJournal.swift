@@ -9,12 +9,12 @@ public enum RunJournal {
         let batch = decision.batch
         let verb = dryRun ? "would run" : "running"
         var entry = JournalEntry(
-            message: "rule \(decision.rule) fired (\(decision.trigger.rawValue)): \(verb) its hook for \(batch.events.count) events, \(ByteCountText.decimal(batch.totalBytes)) reclaimed",
+            message: "rule \(decision.rule) fired (\(decision.trigger.rawValue)): \(verb) its hook for \(batch.eventCount) events, \(ByteCountText.decimal(batch.totalBytes)) reclaimed",
             priority: .notice, messageID: .runStarted)
         entry.add("rule", decision.rule)
         entry.add("run_id", runID)
         entry.add("reclaimed_bytes", String(batch.totalBytes))
-        entry.add("event_count", String(batch.events.count))
+        entry.add("event_count", String(batch.eventCount))
         entry.add("trigger", decision.trigger.rawValue)
         entry.add("resources", batch.resources.joined(separator: ","))
         if dryRun { entry.add("dry_run", "true") }
@@ -57,7 +57,7 @@ public enum RunJournal {
         if let signal = result.signal { entry.add("signal", String(signal)) }
         entry.add("duration_ms", String(milliseconds))
         entry.add("reclaimed_bytes", String(decision.batch.totalBytes))
-        entry.add("event_count", String(decision.batch.events.count))
+        entry.add("event_count", String(decision.batch.eventCount))
         entry.add("trigger", decision.trigger.rawValue)
         return entry
     }

@@ -8,8 +8,11 @@ import Rules
 /// - 1: `version`, `cursorTimeNano`, `cursorKeys`, `engineID`, `rules` → {`pending`, `inFlight`,
 ///   `inFlightProcessGroup`, `inFlightProgram`, `lastStartNano`}; events {`resource`, `action`,
 ///   `reclaimedBytes`, `time`, `json`}.
-/// - 2: adds `inFlightBootID` and `inFlightLeaderStartTime` to a rule, so that a restart ends a hook's process
-///   group only when it is provably that hook's.
+/// - 2: a rule's batches become `pendingBatch` and `inFlightBatch`, each {`events` (at most the rule's
+///   `max_batch_events`), `eventCount`, `totalBytes`, `resources`, `firstEventTime`, `lastEventTime`}, so a
+///   batch of a million events costs what one of a thousand does; events gain `kind`; a rule gains
+///   `inFlightBootID` and `inFlightLeaderStartTime`, so that a restart ends a hook's process group only when it is
+///   provably that hook's.
 public struct AgentState: Codable, Sendable, Equatable {
     /// The version this build writes.
     public static let currentVersion = 2
@@ -48,9 +51,9 @@ public struct AgentState: Codable, Sendable, Equatable {
     /// One rule's part of the state.
     public struct RuleState: Codable, Sendable, Equatable {
         /// Events collected toward the next run.
-        public var pending: [RuleEvent] = []
+        public var pending = Batch()
         /// The batch of a run in progress: it runs again after a restart (at least once).
-        public var inFlight: [RuleEvent] = []
+        public var inFlight = Batch()
         /// The hook in progress, ended at restart if it is still provably there.
         public var inFlightHook: ProcessGroupRecord?
         /// When the rule last started a run (wall clock), for its cooldown.
@@ -59,6 +62,9 @@ public struct AgentState: Codable, Sendable, Equatable {
         public init() {}
 
         enum CodingKeys: String, CodingKey {
+            case pendingBatch
+            case inFlightBatch
+            /// Version 1: the events alone.
             case pending
             case inFlight
             case inFlightProcessGroup
@@ -70,8 +76,10 @@ public struct AgentState: Codable, Sendable, Equatable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            pending = try container.decodeIfPresent([RuleEvent].self, forKey: .pending) ?? []
-            inFlight = try container.decodeIfPresent([RuleEvent].self, forKey: .inFlight) ?? []
+            pending = try container.decodeIfPresent(Batch.self, forKey: .pendingBatch)
+                ?? Batch(events: try container.decodeIfPresent([RuleEvent].self, forKey: .pending) ?? [])
+            inFlight = try container.decodeIfPresent(Batch.self, forKey: .inFlightBatch)
+                ?? Batch(events: try container.decodeIfPresent([RuleEvent].self, forKey: .inFlight) ?? [])
             lastStartNano = try container.decodeIfPresent(Int64.self, forKey: .lastStartNano)
             if let group = try container.decodeIfPresent(Int32.self, forKey: .inFlightProcessGroup) {
                 inFlightHook = ProcessGroupRecord(
@@ -84,8 +92,8 @@ public struct AgentState: Codable, Sendable, Equatable {
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(pending, forKey: .pending)
-            try container.encode(inFlight, forKey: .inFlight)
+            try container.encode(pending, forKey: .pendingBatch)
+            try container.encode(inFlight, forKey: .inFlightBatch)
             try container.encodeIfPresent(lastStartNano, forKey: .lastStartNano)
             if let hook = inFlightHook {
                 try container.encode(hook.group, forKey: .inFlightProcessGroup)

@@ -18,7 +18,7 @@ public struct ConfigurationParser {
     }
 
     private static let rootKeys = ["engine", "state", "rule"]
-    private static let ruleKeys = ["name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env"]
+    private static let ruleKeys = ["name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env", "max_batch_events"]
 
     /// Parses `source`; throws every problem found.
     public func parse(_ source: String) throws(ConfigurationErrors) -> AgentConfiguration {
@@ -120,6 +120,15 @@ public struct ConfigurationParser {
         mutating func parseRule(_ table: TOMLTable, index: Int) -> RuleDefinition? {
             let errorsBefore = errors.count
             rejectUnknownKeys(table, allowed: ConfigurationParser.ruleKeys, section: "rule")
+            var rule = RuleDefinition(name: parseName(table, index: index), resources: vocabulary.resources, hook: [])
+            parseSelection(table, into: &rule)
+            parseAmounts(table, into: &rule)
+            parseHook(table, into: &rule)
+            return errors.count == errorsBefore ? rule : nil
+        }
+
+        /// `name`: a-z, 0-9, `_` and `-`.
+        private mutating func parseName(_ table: TOMLTable, index: Int) -> String {
             var name = ""
             if let entry = table["name"] {
                 if let text = entry.value.string, !text.isEmpty,
@@ -131,7 +140,11 @@ public struct ConfigurationParser {
             } else {
                 fail(table.position, "rule \(index + 1) has no name")
             }
-            var rule = RuleDefinition(name: name, resources: vocabulary.resources, hook: [])
+            return name
+        }
+
+        /// `resources` (from the sources' vocabulary) and `actions`.
+        private mutating func parseSelection(_ table: TOMLTable, into rule: inout RuleDefinition) {
             if let entry = table["resources"] {
                 if let list = strings(entry.value), !list.isEmpty {
                     let unknown = list.filter { !vocabulary.resources.contains($0) }
@@ -152,6 +165,10 @@ public struct ConfigurationParser {
                     fail(entry.valuePosition, "actions must be a non-empty array of strings, e.g. [\"prune\"]")
                 }
             }
+        }
+
+        /// `threshold`, the durations (`quiet`, `max_delay`, `cooldown`, `timeout`) and `max_batch_events`.
+        private mutating func parseAmounts(_ table: TOMLTable, into rule: inout RuleDefinition) {
             if let entry = table["threshold"] {
                 if let bytes = size(entry.value) {
                     rule.threshold = bytes
@@ -170,6 +187,17 @@ public struct ConfigurationParser {
                     fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a duration\(extra); expected \(DurationText.acceptedForms)")
                 }
             }
+            if let entry = table["max_batch_events"] {
+                if let count = entry.value.integer, (1...1_000_000).contains(count) {
+                    rule.maxBatchEvents = Int(count)
+                } else {
+                    fail(entry.valuePosition, "max_batch_events \(quoted(entry.value)) must be an integer from 1 to 1000000")
+                }
+            }
+        }
+
+        /// `hook` (an absolute path and its arguments) and `env`.
+        private mutating func parseHook(_ table: TOMLTable, into rule: inout RuleDefinition) {
             if let entry = table["hook"] {
                 if let argv = strings(entry.value), let program = argv.first, program.hasPrefix("/") {
                     rule.hook = argv
@@ -177,7 +205,7 @@ public struct ConfigurationParser {
                     fail(entry.valuePosition, "hook must be an array of strings whose first is an absolute path, e.g. [\"/usr/libexec/reclaimd/hooks/fstrim\"]")
                 }
             } else {
-                fail(table.position, "rule \"\(name)\" has no hook")
+                fail(table.position, "rule \"\(rule.name)\" has no hook")
             }
             if let entry = table["env"] {
                 if let envTable = entry.value.table {
@@ -198,7 +226,6 @@ public struct ConfigurationParser {
                     fail(entry.valuePosition, "env must be a table of strings, e.g. env = { KEY = \"value\" }")
                 }
             }
-            return errors.count == errorsBefore ? rule : nil
         }
 
         private func strings(_ value: TOMLValue) -> [String]? {

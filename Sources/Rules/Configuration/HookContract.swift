@@ -8,6 +8,7 @@ public enum HookContract {
         case rule = "RECLAIMD_RULE"
         case reclaimedBytes = "RECLAIMD_RECLAIMED_BYTES"
         case eventCount = "RECLAIMD_EVENT_COUNT"
+        case eventsOmitted = "RECLAIMD_EVENTS_OMITTED"
         case resources = "RECLAIMD_RESOURCES"
         case firstEventTime = "RECLAIMD_FIRST_EVENT_TIME"
         case lastEventTime = "RECLAIMD_LAST_EVENT_TIME"

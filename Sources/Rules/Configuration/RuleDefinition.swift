@@ -21,13 +21,16 @@ public struct RuleDefinition: Sendable, Equatable {
     public var timeout: Duration
     /// Extra environment for the hook.
     public var environment: [String: String]
+    /// Events a batch keeps for the hook's stdin (its totals count every event).
+    public var maxBatchEvents: Int
 
     public static let defaultHook = "/usr/libexec/reclaimd/hooks/fstrim"
 
     public init(
         name: String, resources: [String], actions: [String] = RuleDefinition.defaultActions,
         threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
-        cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600), environment: [String: String] = [:]
+        cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600), environment: [String: String] = [:],
+        maxBatchEvents: Int = Batch.defaultEventLimit
     ) {
         self.name = name
         self.resources = resources
@@ -39,6 +42,7 @@ public struct RuleDefinition: Sendable, Equatable {
         self.hook = hook
         self.timeout = timeout
         self.environment = environment
+        self.maxBatchEvents = maxBatchEvents
     }
 
     /// Without a configuration file: Docker Desktop's trim-after-delete. Prunes of everything that holds data,

@@ -11,7 +11,7 @@ import Formats
 public struct RuleEngine: Sendable {
     private struct State: Sendable {
         var definition: RuleDefinition
-        var pending = Batch()
+        var pending: Batch
         var armedAt: MonotonicTime?
         var lastMatchAt: MonotonicTime?
         var lastStart: MonotonicTime?
@@ -21,7 +21,7 @@ public struct RuleEngine: Sendable {
     private var states: [State]
 
     public init(rules: [RuleDefinition]) {
-        states = rules.map { State(definition: $0) }
+        states = rules.map { State(definition: $0, pending: Batch(eventLimit: $0.maxBatchEvents)) }
     }
 
     /// The rules, in configuration order.
@@ -41,17 +41,25 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// Gives one rule back an event it held before a restart; other rules are not touched.
-    /// Fires nothing by itself: the caller's next `advance` does, once everything is restored.
-    public mutating func handleRestored(_ event: RuleEvent, for rule: String, at now: MonotonicTime) {
+    /// Gives one rule back a batch it held before a restart or a reload; other rules are not touched. The batch
+    /// joins what the rule collected since, totals exact. Fires nothing by itself: the caller's next `advance`
+    /// does, once everything is restored.
+    public mutating func restore(_ batch: Batch, for rule: String, at now: MonotonicTime) {
+        guard !batch.isEmpty else { return }
         for index in states.indices where states[index].definition.name == rule {
-            collect(event, into: index, at: now)
+            states[index].pending.merge(batch)
+            noteCollected(into: index, at: now)
         }
     }
 
     /// Adds an event to a rule's batch and arms the rule when the batch reaches its threshold.
     private mutating func collect(_ event: RuleEvent, into index: Int, at now: MonotonicTime) {
         states[index].pending.add(event)
+        noteCollected(into: index, at: now)
+    }
+
+    /// The batch grew at `now`: quiet counts from here, and the rule is armed once the threshold is reached.
+    private mutating func noteCollected(into index: Int, at now: MonotonicTime) {
         states[index].lastMatchAt = now
         if states[index].armedAt == nil, states[index].pending.totalBytes >= states[index].definition.threshold {
             states[index].armedAt = now
@@ -64,7 +72,7 @@ public struct RuleEngine: Sendable {
         for index in states.indices {
             guard let (due, trigger) = dueTime(states[index]), due <= now else { continue }
             decisions.append(Decision(rule: states[index].definition.name, batch: states[index].pending, trigger: trigger, time: now))
-            states[index].pending = Batch()
+            states[index].pending = Batch(eventLimit: states[index].definition.maxBatchEvents)
             states[index].armedAt = nil
             states[index].lastMatchAt = nil
             states[index].lastStart = now

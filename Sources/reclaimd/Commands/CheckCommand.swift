@@ -41,6 +41,7 @@ enum EffectiveRule {
             "cooldown = \(JSONText.quoted(DurationText.format(rule.cooldown)))",
             "hook = \(list(rule.hook))",
             "timeout = \(JSONText.quoted(DurationText.format(rule.timeout)))",
+            "max_batch_events = \(rule.maxBatchEvents)",
         ]
         if !rule.environment.isEmpty {
             let pairs = rule.environment.keys.sorted().map { "\($0) = \(JSONText.quoted(rule.environment[$0] ?? ""))" }

@@ -56,7 +56,7 @@ struct SimulateCommand: ParsableCommand {
 
     static func human(_ decision: Decision) -> String {
         let batch = decision.batch
-        return "\(Timestamp(nanoseconds: decision.time.nanoseconds).rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.events.count) events"
+        return "\(Timestamp(nanoseconds: decision.time.nanoseconds).rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.eventCount) events"
     }
 
     static func json(_ decision: Decision) -> String {
@@ -65,7 +65,7 @@ struct SimulateCommand: ParsableCommand {
         writer.add("rule", decision.rule)
         writer.add("trigger", decision.trigger.rawValue)
         writer.add("reclaimed_bytes", decision.batch.totalBytes)
-        writer.add("event_count", decision.batch.events.count)
+        writer.add("event_count", decision.batch.eventCount)
         return writer.finish()
     }
 }
