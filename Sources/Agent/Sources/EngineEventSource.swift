@@ -1,6 +1,7 @@
 import EngineAPI
 import EventModel
 import Formats
+import Journal
 import Logging
 import Rules
 
@@ -10,15 +11,21 @@ public struct EngineEventSource: EventSource {
     /// What engines report: the five object types whose prunes free space.
     public static let vocabulary = EventVocabulary(resources: ["container", "image", "volume", "network", "builder"])
 
-    public let endpoint: EngineEndpoint
+    /// Where to look for the engine, in order (`--host`, `DOCKER_HOST`, or Docker's and Podman's sockets).
+    public let candidates: [EngineEndpoint]
     public let logger: Logger
 
-    public init(endpoint: EngineEndpoint, logger: Logger) {
-        self.endpoint = endpoint
+    public init(candidates: [EngineEndpoint], logger: Logger) {
+        self.candidates = candidates
         self.logger = logger
     }
 
+    public init(endpoint: EngineEndpoint, logger: Logger) {
+        self.init(candidates: [endpoint], logger: logger)
+    }
+
     public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
+        let endpoint = try await present(report: report)
         let client = EngineClient(endpoint: endpoint)
         let subscription = EventSubscription(
             client: client, query: EventQuery(filters: Self.engineFilter(request.filter)), policy: .always, logger: logger,
@@ -39,6 +46,26 @@ public struct EngineEventSource: EventSource {
                 report(.disconnected(reason: reason))
             }
         }, onEvent: { report(.event($0)) })
+    }
+
+    /// The first candidate that is there. With several and none there (an agent started before its engine),
+    /// says so once, naming all, and looks again with backoff; with one, the subscription reports its errors.
+    private func present(report: @Sendable (SourceReport) -> Void) async throws -> EngineEndpoint {
+        guard candidates.count > 1 else { return candidates.first ?? .defaultSocket }
+        var backoff = Backoff()
+        var said = false
+        while true {
+            if let endpoint = EngineEndpoint.firstPresent(candidates) { return endpoint }
+            let reason = "no engine socket at \(EngineEndpoint.describe(candidates)) yet"
+            if !said {
+                logger.warning("\(reason); waiting for Docker or Podman to start", metadata: [
+                    JournalLogHandler.messageIDKey: "\(MessageID.engineLost.hex)",
+                ])
+                report(.disconnected(reason: reason))
+                said = true
+            }
+            try await Task.sleep(for: backoff.next())
+        }
     }
 
     /// The rules' filter in the engine's words: only the engine's own types (another source's, such as
@@ -68,7 +95,7 @@ public struct EngineEventSource: EventSource {
             throw EngineError(.infoUnavailable, "cannot read the engine's data root: \(error.message)")
         }
         guard !info.dockerRootDir.isEmpty else {
-            throw EngineError(.infoUnavailable, "the engine at \(endpoint) answered GET /info without DockerRootDir, which hooks need")
+            throw EngineError(.infoUnavailable, "the engine at \(client.endpoint) answered GET /info without DockerRootDir, which hooks need")
         }
         return info
     }

@@ -16,9 +16,10 @@ enum ExitStatus {
 
 /// Turns failures into one clear line on stderr and a distinct exit status.
 enum CommandFailure {
-    static func reporting(_ work: () async throws -> Void) async throws {
+    @discardableResult
+    static func reporting<Value>(_ work: () async throws -> Value) async throws -> Value {
         do {
-            try await work()
+            return try await work()
         } catch let error as EngineError {
             Console.error.writeLine("reclaimd: \(error.message)")
             switch error.code {

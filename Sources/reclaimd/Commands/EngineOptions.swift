@@ -7,7 +7,7 @@ import Glibc
 struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The engine's API: unix:///path or tcp://host:port.",
-        discussion: "Default: $DOCKER_HOST, else unix:///var/run/docker.sock.",
+        discussion: "Default: $DOCKER_HOST, else unix:///var/run/docker.sock, else unix:///run/podman/podman.sock.",
         valueName: "url"))
     var host: String?
 
@@ -18,13 +18,22 @@ struct EngineOptions: ParsableArguments {
         self.host = host
     }
 
-    /// The endpoint chosen by `--host`, `DOCKER_HOST`, or the default.
-    func endpoint() throws -> EngineEndpoint {
+    /// Where to look: `--host`, else `DOCKER_HOST`, else Docker's and then Podman's default socket.
+    func candidates() throws -> [EngineEndpoint] {
         do {
-            return try EngineEndpoint.resolve(explicit: host, environment: ProcessEnvironment.current)
+            return try EngineEndpoint.candidates(explicit: host, environment: ProcessEnvironment.current)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// The endpoint to use now: the first candidate present. When several were possible and none is there, the
+    /// error names them all.
+    func endpoint() throws -> EngineEndpoint {
+        let all = try candidates()
+        if let present = EngineEndpoint.firstPresent(all) { return present }
+        guard all.count > 1 else { return all.first ?? .defaultSocket }
+        throw EngineError(.unreachable, "no engine found: tried \(EngineEndpoint.describe(all)), and no such socket exists (is Docker or Podman running? --host or DOCKER_HOST name another)")
     }
 }
 

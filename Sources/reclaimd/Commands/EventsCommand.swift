@@ -36,7 +36,7 @@ struct EventsCommand: AsyncParsableCommand {
     var journal = false
 
     func run() async throws {
-        let endpoint = try engine.endpoint()
+        let endpoint = try await CommandFailure.reporting { try engine.endpoint() }
         let now = Timestamp.now()
         let query = EventQuery(
             since: since?.resolve(now: now),

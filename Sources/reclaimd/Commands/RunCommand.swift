@@ -40,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
         defer { sink.flush() }
         let logger = Logger(label: "reclaimd")
         let loaded = try config.load()
-        let endpoint = try EngineOptions(host: host ?? loaded.configuration.engineHost).endpoint()
+        let candidates = try EngineOptions(host: host ?? loaded.configuration.engineHost).candidates()
         let environment = ProcessEnvironment.current
         // [state] dir, else systemd's $STATE_DIRECTORY, else the packaged default.
         let stateDirectory = loaded.configuration.stateDirectory
@@ -49,9 +49,9 @@ struct RunCommand: AsyncParsableCommand {
         let driver = AgentDriver(
             configuration: loaded.configuration,
             settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"]),
-            source: EngineEventSource(endpoint: endpoint, logger: logger),
+            source: EngineEventSource(candidates: candidates, logger: logger),
             sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
-        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(endpoint), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
+        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineEndpoint.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
         let path = config.config
         let service = AgentService(driver: driver) {
             ConfigurationLoader.load(path: path).map(\.configuration)
