@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["Agent", "EventModel", "Formats", "Hooks", "Journal", "Rules"],
+            dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
