@@ -150,3 +150,41 @@ struct AgentLoopLifecycleTests {
         #expect(harness.loop.phase == .finished)
     }
 }
+
+@Suite("agent loop: the filesystem source")
+struct AgentLoopFilesystemTests {
+    private func filesystemRule() -> RuleDefinition {
+        RuleDefinition(name: "freed", resources: ["filesystem"], actions: ["freed"], threshold: 40_000_000, quiet: .zero,
+                       hook: ["/usr/libexec/reclaimd/hooks/fstrim"])
+    }
+
+    @Test("samples feed the rules like events but never move the cursor; the follow request carries [filesystem]")
+    func samples() throws {
+        let watch = FilesystemWatch(paths: ["/mnt/data"], interval: .seconds(5))
+        var harness = LoopHarness(rules: [filesystemRule(), trimRule()])
+        harness.loop = AgentLoop(configuration: AgentConfiguration(filesystem: watch, rules: [filesystemRule(), trimRule()]),
+                                 settings: AgentLoop.Settings())
+        let start = harness.loop.start(restoring: .fresh, at: harness.clock)
+        #expect(start.follows.first?.request.filesystem == watch)
+        harness.connect()
+        let engineEvent = harness.event()
+        harness.deliver(engineEvent)
+        let small = FilesystemEventSource.event(path: "/mnt/data", freed: 10_000_000, free: 1, at: harness.clock.wall.advanced(by: .seconds(9)))
+        #expect(harness.send(.source(generation: 0, .sample(small))).launches.isEmpty)
+        let big = FilesystemEventSource.event(path: "/mnt/data", freed: 35_000_000, free: 2, at: harness.clock.wall.advanced(by: .seconds(10)))
+        let runs = harness.send(.source(generation: 0, .sample(big))).launches
+        #expect(runs.count == 1)
+        #expect(runs.first?.invocation.environment["RECLAIMD_RECLAIMED_BYTES"] == "45000000")
+        #expect(runs.first?.invocation.environment["RECLAIMD_RESOURCES"] == "filesystem")
+        let state = try #require(harness.send(.flush).persisted.first)
+        #expect(state.cursorTimeNano == engineEvent.time.nanoseconds, "the cursor is the engine's")
+    }
+
+    @Test("without a rule on filesystem events, [filesystem] is not sampled at all")
+    func idleWithoutRule() {
+        let configuration = AgentConfiguration(filesystem: FilesystemWatch(), rules: [trimRule()])
+        #expect(configuration.activeFilesystemWatch == nil)
+        var loop = AgentLoop(configuration: configuration, settings: AgentLoop.Settings())
+        #expect(loop.start(restoring: .fresh, at: ClockReading.now()).follows.first?.request.filesystem == nil)
+    }
+}

@@ -103,7 +103,7 @@ struct ConfigurationParserTests {
 
     @Test("unknown keys anywhere, missing name and hook, wrong shapes")
     func shapes() {
-        #expect(errors("retries = 3\n") == ["reclaimd.toml:1:1: unknown key \"retries\"; expected one of: engine, state, rule"])
+        #expect(errors("retries = 3\n") == ["reclaimd.toml:1:1: unknown key \"retries\"; expected one of: engine, state, filesystem, rule"])
         #expect(errors("[[rule]]\nhook = [\"/bin/true\"]\nthresold = \"1GB\"\n") == [
             "reclaimd.toml:1:1: rule 1 has no name",
             "reclaimd.toml:3:1: unknown key \"thresold\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env, max_batch_events",
@@ -134,6 +134,25 @@ struct ConfigurationParserTests {
             Issue.record("accepted a file with a 0xFF byte")
         } catch {
             #expect(error.errors.map(\.description).first?.hasPrefix("reclaimd.toml:2:11: TOML syntax:") == true, "\(error.errors)")
+        }
+    }
+
+    @Test("[filesystem]: paths and interval, with defaults and errors at their position")
+    func filesystem() throws {
+        let parser = ConfigurationParser(file: "reclaimd.toml", vocabulary: EventVocabulary(resources: ["volume", "filesystem"]))
+        let configuration = try parser.parse("[filesystem]\npaths = [\"/mnt/a\", \"/srv\"]\ninterval = \"5s\"\n")
+        #expect(configuration.filesystem == FilesystemWatch(paths: ["/mnt/a", "/srv"], interval: .seconds(5)))
+        #expect(try parser.parse("[filesystem]\n").filesystem == FilesystemWatch(paths: nil, interval: .seconds(30)))
+        #expect(try parser.parse("").filesystem == nil)
+        do {
+            _ = try parser.parse("[filesystem]\npaths = [\"relative\"]\ninterval = \"10ms\"\nsize = 1\n")
+            Issue.record("accepted a bad [filesystem]")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "reclaimd.toml:2:9: filesystem.paths must be a non-empty array of absolute paths",
+                "reclaimd.toml:3:12: filesystem.interval \"10ms\" is not a duration of at least 100ms; expected \(DurationText.acceptedForms)",
+                "reclaimd.toml:4:1: unknown key \"size\" in [filesystem]; expected one of: paths, interval",
+            ])
         }
     }
 

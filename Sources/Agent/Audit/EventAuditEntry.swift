@@ -30,6 +30,9 @@ public enum EventAuditEntry {
             let amount = event.reclaimedBytes.map(ByteCountText.decimal) ?? "unknown bytes"
             return "\(event.resource) prune reclaimed \(amount)"
         }
+        if event.kind == EventKind.freed {
+            return "filesystem of \(event.actorID) freed \(ByteCountText.decimal(event.reclaimedBytes ?? 0))"
+        }
         let actor = event.actorID.isEmpty ? "" : " \(event.actorID.prefix(12))"
         return "\(event.resource) \(event.action)\(actor)"
     }

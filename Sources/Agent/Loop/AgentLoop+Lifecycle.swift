@@ -14,7 +14,7 @@ extension AgentLoop {
                 emit(.log(.error, "reload rejected, the previous configuration stays: \(problem)", [:]))
             }
         case .success(let reloaded):
-            let oldFilter = configuration.eventFilter
+            let oldRequest = followRequest
             var replacement = RuleEngine(rules: reloaded.rules)
             for rule in reloaded.rules where rules[rule.name] != nil {
                 if let batch = engine.pendingBatch(of: rule.name) {
@@ -27,7 +27,8 @@ extension AgentLoop {
             configuration.rules = reloaded.rules
             rules = Self.byName(reloaded.rules)
             status.rules = reloaded.rules.count
-            if configuration.eventFilter != oldFilter {
+            configuration.filesystem = reloaded.filesystem
+            if followRequest != oldRequest {
                 generation += 1
                 emit(.follow(generation: generation, followRequest))
             }

@@ -14,6 +14,9 @@ extension AgentLoop {
             emit(.notify(.status(status.line)))
         case .event(let event):
             handle(event, at: now)
+            advanceCursor(past: event)
+        case .sample(let event):
+            handle(event, at: now)
         }
     }
 
@@ -50,12 +53,12 @@ extension AgentLoop {
         if event.action == "prune", let bytes = event.reclaimedBytes {
             status.bytesSeen = status.bytesSeen.addingReportingOverflow(bytes).partialValue
         }
-        advanceCursor(past: event)
         dirty = true
     }
 
     /// The cursor is the newest event time handled, with the keys of every event handled at that nanosecond.
     private mutating func advanceCursor(past event: ReclaimEvent) {
+        guard phase == .running else { return }
         if let cursor = state.cursorTimeNano, event.time.nanoseconds == cursor {
             state.cursorKeys.append(event.key.description)
         } else if event.time.nanoseconds > state.cursorTimeNano ?? .min {

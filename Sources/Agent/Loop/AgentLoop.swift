@@ -115,7 +115,8 @@ public struct AgentLoop: Sendable {
         let resumePoint = state.cursorTimeNano.map { time in
             ResumePoint(time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
         }
-        return FollowRequest(filter: configuration.eventFilter, resumePoint: resumePoint)
+        return FollowRequest(filter: configuration.eventFilter, resumePoint: resumePoint,
+                             filesystem: configuration.activeFilesystemWatch)
     }
 
     mutating func emit(_ effect: AgentEffect) {

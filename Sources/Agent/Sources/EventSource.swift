@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Rules
 
 /// Where the agent's events come from: an engine's event stream today, the filesystem or containerd next.
 ///
@@ -18,10 +19,13 @@ public struct FollowRequest: Sendable, Equatable {
     public var filter: [String: [String]]
     /// Where a previous run stopped; nil to start from now.
     public var resumePoint: ResumePoint?
+    /// The filesystems to sample, when a rule wants the filesystem source's events.
+    public var filesystem: FilesystemWatch?
 
-    public init(filter: [String: [String]], resumePoint: ResumePoint?) {
+    public init(filter: [String: [String]], resumePoint: ResumePoint?, filesystem: FilesystemWatch? = nil) {
         self.filter = filter
         self.resumePoint = resumePoint
+        self.filesystem = filesystem
     }
 }
 
@@ -45,6 +49,9 @@ public enum SourceReport: Sendable {
     case disconnected(reason: String)
     /// One event, never one the loop was given before.
     case event(ReclaimEvent)
+    /// An event observed now that no replay could repeat (a sample of free space): it does not move the cursor,
+    /// which belongs to replayable streams.
+    case sample(ReclaimEvent)
 }
 
 /// What a connected source is.

@@ -17,7 +17,7 @@ public struct ConfigurationParser {
         self.validateHost = validateHost
     }
 
-    private static let rootKeys = ["engine", "state", "rule"]
+    private static let rootKeys = ["engine", "state", "filesystem", "rule"]
     private static let ruleKeys = ["name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env", "max_batch_events"]
 
     /// Parses `source`; throws every problem found.
@@ -38,42 +38,10 @@ public struct ConfigurationParser {
         var context = Context(file: file, vocabulary: vocabulary)
         var configuration = AgentConfiguration(rules: [])
         context.rejectUnknownKeys(table, allowed: Self.rootKeys, section: "")
-
-        if let engine = context.section(of: table, "engine", allowed: ["host"]), let host = engine["host"] {
-            if let text = host.value.string {
-                if let problem = validateHost(text) {
-                    context.fail(host.valuePosition, "engine.host: \(problem)")
-                } else {
-                    configuration.engineHost = text
-                }
-            } else {
-                context.fail(host.valuePosition, "engine.host must be a string such as \"unix:///var/run/docker.sock\"")
-            }
-        }
-        if let state = context.section(of: table, "state", allowed: ["dir"]), let dir = state["dir"] {
-            if let text = dir.value.string, text.hasPrefix("/") {
-                configuration.stateDirectory = text
-            } else {
-                context.fail(dir.valuePosition, "state.dir must be an absolute path as a string")
-            }
-        }
-        if let rules = table["rule"] {
-            if case .array(let array, isTableArray: true) = rules.value {
-                var seen: [String: Int] = [:]
-                for (index, element) in array.enumerated() {
-                    guard let ruleTable = element.table, let rule = context.parseRule(ruleTable, index: index) else { continue }
-                    if let first = seen[rule.name] {
-                        context.fail(ruleTable["name"]?.valuePosition ?? ruleTable.position,
-                                     "duplicate rule name \"\(rule.name)\" (first used by rule \(first + 1))")
-                    } else {
-                        seen[rule.name] = index
-                        configuration.rules.append(rule)
-                    }
-                }
-            } else {
-                context.fail(rules.keyPosition, "rules are an array of tables: write each as [[rule]]")
-            }
-        }
+        context.parseEngine(table, into: &configuration, validateHost: validateHost)
+        context.parseState(table, into: &configuration)
+        context.parseFilesystem(table, into: &configuration)
+        context.parseRules(table, into: &configuration)
         if !context.errors.isEmpty {
             throw ConfigurationErrors(errors: context.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
@@ -114,6 +82,75 @@ public struct ConfigurationParser {
                 let place = section.isEmpty ? "" : " in [\(section == "rule" ? "[rule]" : section)]"
                 fail(table[key]?.keyPosition ?? table.position,
                      "unknown key \"\(key)\"\(place); expected one of: \(allowed.joined(separator: ", "))")
+            }
+        }
+
+        /// `[engine] host`.
+        mutating func parseEngine(_ table: TOMLTable, into configuration: inout AgentConfiguration,
+                                  validateHost: (String) -> String?) {
+            if let engine = section(of: table, "engine", allowed: ["host"]), let host = engine["host"] {
+                if let text = host.value.string {
+                    if let problem = validateHost(text) {
+                        fail(host.valuePosition, "engine.host: \(problem)")
+                    } else {
+                        configuration.engineHost = text
+                    }
+                } else {
+                    fail(host.valuePosition, "engine.host must be a string such as \"unix:///var/run/docker.sock\"")
+                }
+            }
+        }
+
+        /// `[state] dir`.
+        mutating func parseState(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
+            if let state = section(of: table, "state", allowed: ["dir"]), let dir = state["dir"] {
+                if let text = dir.value.string, text.hasPrefix("/") {
+                    configuration.stateDirectory = text
+                } else {
+                    fail(dir.valuePosition, "state.dir must be an absolute path as a string")
+                }
+            }
+        }
+
+        /// `[filesystem] paths` (absolute; default: the engine's data root) and `interval` (default 30 s).
+        mutating func parseFilesystem(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
+            guard let section = section(of: table, "filesystem", allowed: ["paths", "interval"]) else { return }
+            var watch = FilesystemWatch()
+            if let entry = section["paths"] {
+                if let paths = strings(entry.value), !paths.isEmpty, paths.allSatisfy({ $0.hasPrefix("/") }) {
+                    watch.paths = paths
+                } else {
+                    fail(entry.valuePosition, "filesystem.paths must be a non-empty array of absolute paths")
+                }
+            }
+            if let entry = section["interval"] {
+                if let interval = duration(entry.value), interval >= .milliseconds(100) {
+                    watch.interval = interval
+                } else {
+                    fail(entry.valuePosition, "filesystem.interval \(quoted(entry.value)) is not a duration of at least 100ms; expected \(DurationText.acceptedForms)")
+                }
+            }
+            configuration.filesystem = watch
+        }
+
+        /// Every `[[rule]]`, with unique names.
+        mutating func parseRules(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
+            if let rules = table["rule"] {
+                if case .array(let array, isTableArray: true) = rules.value {
+                    var seen: [String: Int] = [:]
+                    for (index, element) in array.enumerated() {
+                        guard let ruleTable = element.table, let rule = parseRule(ruleTable, index: index) else { continue }
+                        if let first = seen[rule.name] {
+                            fail(ruleTable["name"]?.valuePosition ?? ruleTable.position,
+                                         "duplicate rule name \"\(rule.name)\" (first used by rule \(first + 1))")
+                        } else {
+                            seen[rule.name] = index
+                            configuration.rules.append(rule)
+                        }
+                    }
+                } else {
+                    fail(rules.keyPosition, "rules are an array of tables: write each as [[rule]]")
+                }
             }
         }
 

@@ -65,12 +65,22 @@ public struct AgentConfiguration: Sendable, Equatable {
     public var engineHost: String?
     /// `[state] dir`, when set.
     public var stateDirectory: String?
+    /// `[filesystem]`, when present.
+    public var filesystem: FilesystemWatch?
     public var rules: [RuleDefinition]
 
-    public init(engineHost: String? = nil, stateDirectory: String? = nil, rules: [RuleDefinition]) {
+    public init(engineHost: String? = nil, stateDirectory: String? = nil, filesystem: FilesystemWatch? = nil,
+                rules: [RuleDefinition]) {
         self.engineHost = engineHost
         self.stateDirectory = stateDirectory
+        self.filesystem = filesystem
         self.rules = rules
+    }
+
+    /// The filesystem source to run: `[filesystem]` when some rule selects its events, else none (it costs a
+    /// wakeup per interval, which nobody would use).
+    public var activeFilesystemWatch: FilesystemWatch? {
+        rules.contains { $0.resources.contains(FilesystemWatch.resource) } ? filesystem : nil
     }
 
     /// The configuration used when no file exists.

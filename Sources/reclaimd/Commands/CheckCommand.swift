@@ -20,6 +20,11 @@ struct CheckCommand: ParsableCommand {
         Console.output.writeLine("# \(loaded.file ?? "no configuration file: the built-in rule"): valid, \(configuration.rules.count) rule\(configuration.rules.count == 1 ? "" : "s")")
         if let host = configuration.engineHost { Console.output.writeLine("[engine]\nhost = \(JSONText.quoted(host))\n") }
         if let dir = configuration.stateDirectory { Console.output.writeLine("[state]\ndir = \(JSONText.quoted(dir))\n") }
+        if let watch = configuration.filesystem {
+            let paths = watch.paths.map { "paths = [" + $0.map(JSONText.quoted).joined(separator: ", ") + "]" }
+            let sampled = configuration.activeFilesystemWatch == nil ? "  # not sampled: no rule selects \"filesystem\"" : ""
+            Console.output.writeLine("[filesystem]\(sampled)\n\(paths ?? "# paths: the engine's data root")\ninterval = \(JSONText.quoted(DurationText.format(watch.interval)))\n")
+        }
         for rule in configuration.rules {
             Console.output.writeLine(EffectiveRule.toml(rule))
         }

@@ -1,6 +1,7 @@
 import Agent
 import ArgumentParser
 import EngineAPI
+import EventModel
 import Formats
 import Journal
 import Logging
@@ -35,6 +36,14 @@ struct EventsCommand: AsyncParsableCommand {
     @Flag(help: "Also record each event as a journal entry (through --log-target), for auditing with journalctl.")
     var journal = false
 
+    @Option(help: ArgumentHelp(
+        "Also watch free space on the filesystem holding this path (repeatable): a `filesystem freed` event whenever it grew since the last sample.",
+        valueName: "path"))
+    var filesystem: [String] = []
+
+    @Option(help: ArgumentHelp("How often --filesystem samples free space.", valueName: "duration"))
+    var filesystemInterval: String = "30s"
+
     func run() async throws {
         let endpoint = try await CommandFailure.reporting { try engine.endpoint() }
         let now = Timestamp.now()
@@ -46,6 +55,12 @@ struct EventsCommand: AsyncParsableCommand {
         if let since = query.since, let until = query.until, until < since {
             throw ValidationError("--until (\(until)) is before --since (\(since))")
         }
+        guard let interval = DurationText.parse(filesystemInterval), interval >= .milliseconds(100) else {
+            throw ValidationError("--filesystem-interval \"\(filesystemInterval)\" is not a duration of at least 100ms: \(DurationText.acceptedForms)")
+        }
+        if let relative = filesystem.first(where: { !$0.hasPrefix("/") }) {
+            throw ValidationError("--filesystem \"\(relative)\" is not an absolute path")
+        }
         let sink = logging.bootstrap()
         defer { sink.flush() }
         let logger = Logger(label: "reclaimd")
@@ -55,19 +70,43 @@ struct EventsCommand: AsyncParsableCommand {
             policy: .afterFirstConnection,
             logger: logger
         )
+        let watcher = filesystem.isEmpty ? nil : FilesystemEventSource(paths: filesystem, interval: interval, logger: logger)
         let printJSON = json
         let printAll = all
         let recordInJournal = journal
+        let output: @Sendable (ReclaimEvent) -> Void = { event in
+            // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
+            guard printAll || event.freesSpace else { return }
+            Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
+            if recordInJournal { sink.write(EventAuditEntry.entry(for: event)) }
+        }
         try await CommandFailure.reporting {
             try await Interruption.runUntilSignalled {
-                var connection = ConnectionReport(logger: logger, endpoint: endpoint)
-                try await subscription.run(onNotification: { connection.report($0) }, onEvent: { event in
-                    // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
-                    guard printAll || event.freesSpace else { return }
-                    Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
-                    if recordInJournal { sink.write(EventAuditEntry.entry(for: event)) }
-                })
+                try await Self.follow(subscription, endpoint: endpoint, watcher: watcher, logger: logger, output: output)
             }
+        }
+    }
+
+    /// The engine's stream and, with --filesystem, the filesystem samples, printed as they come; ends when the
+    /// engine's stream does (at --until).
+    private static func follow(
+        _ subscription: EventSubscription, endpoint: EngineEndpoint, watcher: FilesystemEventSource?, logger: Logger,
+        output: @escaping @Sendable (ReclaimEvent) -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let watcher {
+                group.addTask {
+                    try await watcher.follow(FollowRequest(filter: [:], resumePoint: nil)) { report in
+                        if case .sample(let event) = report { output(event) }
+                    }
+                }
+            }
+            group.addTask {
+                var connection = ConnectionReport(logger: logger, endpoint: endpoint)
+                try await subscription.run(onNotification: { connection.report($0) }, onEvent: output)
+            }
+            defer { group.cancelAll() }
+            try await group.next()
         }
     }
 }

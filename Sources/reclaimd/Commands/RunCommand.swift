@@ -49,7 +49,7 @@ struct RunCommand: AsyncParsableCommand {
         let driver = AgentDriver(
             configuration: loaded.configuration,
             settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"]),
-            source: EngineEventSource(candidates: candidates, logger: logger),
+            source: EventSourceSet(engine: EngineEventSource(candidates: candidates, logger: logger), logger: logger),
             sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
         logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineEndpoint.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
         let path = config.config

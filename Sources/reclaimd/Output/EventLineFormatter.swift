@@ -7,7 +7,9 @@ enum EventLineFormatter {
     /// `2026-11-22T16:14:30.061770555Z  image      prune  reclaimed 9.3 MB (9322288 bytes)`
     static func humanLine(_ event: ReclaimEvent) -> String {
         var line = "\(event.time.rfc3339)  \(padded(event.resource, 9))  \(padded(event.action, 5))"
-        if event.isPrune {
+        if event.kind == EventKind.freed {
+            line += "  \(event.actorID)  reclaimed \(ByteCountText.decimalWithExact(event.reclaimedBytes ?? 0))"
+        } else if event.isPrune {
             if let bytes = event.reclaimedBytes {
                 line += "  reclaimed \(ByteCountText.decimalWithExact(bytes))"
             } else {
