@@ -12,7 +12,8 @@ require_root() {
 }
 
 # Purges the reclaimd package if the package test left it installed. Stops every dockerd the tests or the demo
-# started (their directories are /tmp/rd-* and /tmp/reclaimd-demo*), their containerd, unmounts what they left
+# started (their directories are /tmp/rd-* and /tmp/reclaimd-demo*), their containerd, every Podman service the
+# tests started (/tmp/rdp-*), unmounts what they left
 # mounted (also the tests' loop and tmpfs mounts), detaches their loop devices and removes their scratch
 # directories. Never touches a system dockerd or another mount.
 cleanup_private_engines() {
@@ -28,6 +29,12 @@ cleanup_private_engines() {
         pid=$(cat "$pidfile" 2>/dev/null) || continue
         kill "$pid" 2>/dev/null && pids+=("$pid")
     done
+    # The Podman services the tests started (their directories are /tmp/rdp-*).
+    for pidfile in /tmp/rdp-*/podman.pid; do
+        [ -f "$pidfile" ] || continue
+        pid=$(cat "$pidfile" 2>/dev/null) || continue
+        kill "$pid" 2>/dev/null && pids+=("$pid")
+    done
     # Wait up to 20 s for them to exit; a daemon still writing its data root would undo the removal below.
     for pid in "${pids[@]}"; do
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
@@ -38,7 +45,7 @@ cleanup_private_engines() {
         kill -9 "$(cat "$pidfile")" 2>/dev/null || true
     done
     local target
-    { findmnt -rn -o TARGET | grep -E '^/tmp/(rd-|rdfs-|rdtmp-|reclaimd-demo)' | sort -r || true; } | while read -r target; do
+    { findmnt -rn -o TARGET | grep -E '^/tmp/(rd-|rdp-|rdfs-|rdtmp-|reclaimd-demo)' | sort -r || true; } | while read -r target; do
         umount -l "$target" 2>/dev/null || true
     done
     # Loop devices still bound to the tests' filesystem images.
@@ -47,7 +54,7 @@ cleanup_private_engines() {
         [ -f "$image" ] || continue
         for device in $(losetup -j "$image" -O NAME -n 2>/dev/null); do losetup -d "$device" 2>/dev/null || true; done
     done
-    rm -rf /tmp/rd-* /tmp/rdfs-* /tmp/rdtmp-* /tmp/rdj-* /tmp/rdc-* /tmp/rds-* /tmp/rdw-* /tmp/rdh-* /tmp/reclaimd-demo* 2>/dev/null || true
+    rm -rf /tmp/rd-* /tmp/rdp-* /tmp/rdfs-* /tmp/rdtmp-* /tmp/rdj-* /tmp/rdc-* /tmp/rds-* /tmp/rdw-* /tmp/rdh-* /tmp/reclaimd-demo* 2>/dev/null || true
 }
 
 # Starts systemd-journald standalone when its socket is absent (these machines boot without systemd).
