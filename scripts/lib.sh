@@ -50,7 +50,7 @@ cleanup_private_engines() {
     done
     # Loop devices still bound to the tests' filesystem images.
     local image device
-    for image in /tmp/rdfs-*/fs.img; do
+    for image in /tmp/rdfs-*/fs.img /tmp/reclaimd-demo.*/fs.img; do
         [ -f "$image" ] || continue
         for device in $(losetup -j "$image" -O NAME -n 2>/dev/null); do losetup -d "$device" 2>/dev/null || true; done
     done
