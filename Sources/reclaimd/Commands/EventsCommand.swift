@@ -45,7 +45,6 @@ struct EventsCommand: AsyncParsableCommand {
     var filesystemInterval: String = "30s"
 
     func run() async throws {
-        let endpoint = try await CommandFailure.reporting { try engine.endpoint() }
         let now = Timestamp.now()
         let query = EventQuery(
             since: since?.resolve(now: now),
@@ -61,6 +60,8 @@ struct EventsCommand: AsyncParsableCommand {
         if let relative = filesystem.first(where: { !$0.hasPrefix("/") }) {
             throw ValidationError("--filesystem \"\(relative)\" is not an absolute path")
         }
+        // Arguments first (exit 64), then whether an engine is there (exit 69).
+        let endpoint = try await CommandFailure.reporting { try engine.endpoint() }
         let sink = logging.bootstrap()
         defer { sink.flush() }
         let logger = Logger(label: "reclaimd")
