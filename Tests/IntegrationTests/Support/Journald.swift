@@ -40,9 +40,10 @@ enum Journald {
         guard let pid else { return }
         kill(pid, SIGTERM)
         try await waitUntil(timeout: .seconds(20), "journald to exit") {
-            // Reap it if a test started it (then it is our child and would linger as a zombie).
+            // Reap it if a test started it (then it is our child and would linger as a zombie); one another
+            // process started stays a zombie until that process reaps it, and counts as gone.
             _ = waitpid(pid, nil, WNOHANG)
-            return kill(pid, 0) != 0
+            return processIsGone(pid)
         }
     }
 
