@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Journal
 import Systemd
@@ -261,23 +262,23 @@ struct DebianPackageTests {
             try daemon.createReclaimableResources(volume: "packaged", volumeMegabytes: 2, container: "packaged", containerMegabytes: 1)
             let agent = try ReclaimdProcess(["run", "--host", daemon.host, "--dry-run", "--log-target", "journal"],
                                             directory: daemon.directory, executable: "/usr/bin/reclaimd")
-            let pid = "_PID=\(agent.child.pid)"
-            _ = try await Journald.read(pid, atLeast: 1, timeout: .seconds(20))
-            try await waitUntil(timeout: .seconds(20), "the installed agent to connect") {
-                !(try JournalReader(matches: [pid, "MESSAGE_ID=\(MessageID.engineConnected.hex)"]).readAll()).isEmpty
-            }
+            try await agent.waitUntilConnected()
+            let since = Timestamp.now()
             let reclaimed = try await daemon.prune("/volumes/prune")
             #expect(reclaimed >= 2 * 1_048_576)
-            let events = try await Journald.read("RECLAIMD_RECLAIMED_BYTES=\(reclaimed)", atLeast: 1)
-                .filter { $0.string("_PID") == String(agent.child.pid) }
+            // This prune's entry by this process: its event key (from the engine's own record of the prune) and
+            // the agent's _PID. Bytes alone would match an earlier run's entry for the same prune size.
+            let key = try #require(try await daemon.backlogPruneEvents(since: since).last).key.description
+            let events = try await Journald.read("_PID=\(agent.child.pid)", "RECLAIMD_EVENT_KEY=\(key)", atLeast: 1)
             let event = try #require(events.first, "the prune's entry from the installed agent")
             #expect(events.count == 1)
             #expect(event.string("MESSAGE_ID") == MessageID.eventReceived.hex)
             #expect(event.string("RECLAIMD_RESOURCE") == "volume")
+            #expect(event.string("RECLAIMD_RECLAIMED_BYTES") == String(reclaimed))
             #expect(event.string("_EXE") == "/usr/bin/reclaimd")
             // The trim rule's quiet is 10 s.
             try await waitUntil(timeout: .seconds(30), "the trim rule's would-run entry") {
-                !(try JournalReader(matches: [pid, "RECLAIMD_RULE=trim", "RECLAIMD_DRY_RUN=true"]).readAll()).isEmpty
+                !(try agent.journalEntries("RECLAIMD_RULE=trim", "RECLAIMD_DRY_RUN=true")).isEmpty
             }
             #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
             let state = try stat("/var/lib/reclaimd/state.json", "%U %a")
@@ -341,9 +342,10 @@ struct DebianPackageTests {
     }
 
     private func checkSandboxedService(_ container: SystemdContainer, daemon: DockerDaemon) async throws {
+        let engine = try await daemon.expectedEngineDescription()
         try await waitUntil(timeout: .seconds(30), "reclaimd.service to be active with its status") {
             let state = try container.properties("reclaimd", ["ActiveState", "StatusText"])
-            return state["ActiveState"] == "active" && state["StatusText"]?.contains("Docker/") == true
+            return state["ActiveState"] == "active" && state["StatusText"]?.contains(engine) == true
         }
         let unit = try container.properties("reclaimd", ["Type", "UnitFileState", "StatusText", "NRestarts"])
         #expect(unit["Type"] == "notify")

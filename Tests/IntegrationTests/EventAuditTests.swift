@@ -22,9 +22,9 @@ struct EventAuditTests {
         try await Journald.ensureRunning()
         try await withDockerDaemon { daemon in
             try daemon.createReclaimableResources(volume: "audit1", volumeMegabytes: 3, container: "audit", containerMegabytes: 2)
-            let watcher = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--journal", "--log-target", "journal"],
-                                              directory: daemon.directory)
-            try await Task.sleep(for: .seconds(1))
+            // It replays from before the prune, so it sees all of it however late its stream opens.
+            let watcher = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--journal", "--log-target", "journal",
+                                               "--since", Timestamp.now().rfc3339], directory: daemon.directory)
             try daemon.docker("system prune -af --volumes")
             try await waitUntil(timeout: .seconds(20), "five prune events") { watcher.stdoutLines.count >= 5 }
             #expect(try await watcher.stop() == 0)

@@ -2,6 +2,7 @@ import EngineAPI
 import EventModel
 import Formats
 import Foundation
+import Journal
 import Testing
 
 /// `reclaimd events` against a real dockerd.
@@ -73,7 +74,10 @@ struct EventsCommandTests {
     @Test("resumes after the engine restarts (SIGTERM, then SIGKILL): every later prune arrives, none twice")
     func resumesAcrossRestarts() async throws {
         try await withDockerDaemon { daemon in
-            let stream = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--log-target", "stderr"], directory: daemon.directory)
+            // events logs its first connection at debug level only, so nothing says when its stream is open: it
+            // replays from before the first prune instead, and that prune's line is the sign that it streams.
+            let stream = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--log-target", "stderr",
+                                              "--since", Timestamp.now().rfc3339], directory: daemon.directory)
             var expected: [UInt64] = []
             func pruneVolume(_ name: String, megabytes: Int) async throws {
                 try daemon.createReclaimableResources(volume: name, volumeMegabytes: megabytes, container: "c-\(name)", containerMegabytes: 1)
@@ -82,8 +86,6 @@ struct EventsCommandTests {
                 let count = expected.count
                 try await waitUntil(timeout: .seconds(20), "the prune to be printed") { stream.stdoutLines.count >= count }
             }
-            try await waitUntil(timeout: .seconds(10), "reclaimd to start") { stream.isRunning }
-            try await Task.sleep(for: .milliseconds(500))
             try await pruneVolume("before", megabytes: 1)
             for (round, signal) in [SIGTERM, SIGKILL].enumerated() {
                 await daemon.stop(signal: signal)
@@ -93,7 +95,8 @@ struct EventsCommandTests {
                 }
                 try await pruneVolume("after\(round)", megabytes: round + 2)
             }
-            try await Task.sleep(for: .seconds(1))
+            // No window for a late duplicate: a replay after a reconnect comes before newer events, so it would
+            // have been printed before the last prune's line.
             #expect(try await stream.stop() == 0, "SIGINT is a normal end")
             let printed = try PrintedEvent.parse(stream.stdoutLines)
             #expect(printed.map(\.reclaimed_bytes) == expected.map { Optional($0) })
@@ -107,8 +110,9 @@ struct EventsCommandTests {
         try await withDockerDaemon { daemon in
             let proxy = try SocketProxy(target: daemon.socketPath, directory: daemon.directory)
             defer { proxy.stop() }
-            let stream = try ReclaimdProcess(["events", "--host", "unix://" + proxy.socketPath, "--json", "--log-target", "stderr"], directory: daemon.directory)
-            try await Task.sleep(for: .seconds(1))
+            // Replays from before the first prune, so it sees it however late its stream opens.
+            let stream = try ReclaimdProcess(["events", "--host", "unix://" + proxy.socketPath, "--json", "--log-target", "stderr",
+                                              "--since", Timestamp.now().rfc3339], directory: daemon.directory)
             for name in ["va", "vb"] {
                 try daemon.docker("volume create \(name)")
                 _ = try await daemon.prune("/volumes/prune")
@@ -116,13 +120,15 @@ struct EventsCommandTests {
             try await waitUntil(timeout: .seconds(20), "two prunes printed") { stream.stdoutLines.count >= 2 }
             // Cut the connection; the engine still holds both events, so the replay from the cursor repeats one.
             proxy.stop()
-            try await Task.sleep(for: .milliseconds(300))
+            try await waitUntil(timeout: .seconds(20), "reclaimd to notice the broken connection") {
+                stream.stderr.contains("MESSAGE_ID=\(MessageID.engineLost.hex)")
+            }
             try proxy.start()
             try await waitUntil(timeout: .seconds(40), "reclaimd to reconnect") { stream.stderr.contains("reconnected to") }
             try daemon.docker("volume create vc")
             _ = try await daemon.prune("/volumes/prune")
             try await waitUntil(timeout: .seconds(20), "the third prune") { stream.stdoutLines.count >= 3 }
-            try await Task.sleep(for: .seconds(1))
+            // No window for a late duplicate: the replay of va and vb comes before vc, so it was printed already.
             #expect(try await stream.stop() == 0)
             let printed = try PrintedEvent.parse(stream.stdoutLines)
             #expect(printed.count == 3, "\(stream.stdout)")

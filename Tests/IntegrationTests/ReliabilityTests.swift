@@ -49,6 +49,11 @@ struct ReliabilityTests {
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
+    /// The finished runs of `rule` (a name with a random suffix, so no earlier test's) that `agent` journaled.
+    private func finishedRuns(_ rule: String, by agent: ReclaimdProcess) throws -> [JournalRecord] {
+        try agent.journalEntries("RECLAIMD_RULE=\(rule)", "MESSAGE_ID=\(MessageID.runFinished.hex)")
+    }
+
     @Test("the state file: written atomically with modes 0600/0700, read back; a corrupt one is set aside")
     func stateStore() throws {
         let directory = try makeScratchDirectory("rdst") + "/state"
@@ -87,20 +92,22 @@ struct ReliabilityTests {
         try await withDockerDaemon { daemon in
             let runs = daemon.directory + "/runs"
             let rule = "acc\(UInt32.random(in: 0...UInt32.max))"
-            let (config, _) = try setUp(daemon, hookBody: "echo \"$RECLAIMD_RECLAIMED_BYTES $RECLAIMD_EVENT_COUNT\" >> '\(runs)'", rule: rule, threshold: "10MB", quiet: "1s")
+            let (config, state) = try setUp(daemon, hookBody: "echo \"$RECLAIMD_RECLAIMED_BYTES $RECLAIMD_EVENT_COUNT\" >> '\(runs)'", rule: rule, threshold: "10MB", quiet: "1s")
             let first = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await first.waitUntilConnected()
             let firstBytes = try await pruneVolume(daemon, "six1", megabytes: 6)
-            try await Task.sleep(for: .seconds(2))  // more than the 1 s coalescing of state writes
+            // Killed once the pending prune is on disk (state writes are coalesced, so not at once).
+            try await waitUntil(timeout: .seconds(20), "the pending prune in the state file") {
+                try savedState(state)?.rules[rule]?.pending.count == 1
+            }
             first.child.signal(SIGKILL)
             _ = try await first.waitForExit(timeout: .seconds(10))
             #expect(lines(runs).isEmpty, "below the threshold: no run yet")
 
             let second = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await second.waitUntilConnected()
             let secondBytes = try await pruneVolume(daemon, "six2", megabytes: 6)
-            try await waitUntil(timeout: .seconds(20), "the run") { !lines(runs).isEmpty }
-            try await Task.sleep(for: .seconds(2))
+            try await waitUntil(timeout: .seconds(20), "the run to end") { !(try finishedRuns(rule, by: second)).isEmpty }
             #expect(try await second.stop(signal: SIGTERM) == 0)
             #expect(lines(runs) == ["\(firstBytes + secondBytes) 2"], "one run with both prunes")
             #expect(firstBytes + secondBytes >= 12_000_000)
@@ -116,7 +123,7 @@ struct ReliabilityTests {
             let runs = daemon.directory + "/runs"
             let rule = "inflight\(UInt32.random(in: 0...UInt32.max))"
             // The first run hangs (with a child); the run after the restart completes.
-            let (config, _) = try setUp(daemon, hookBody: """
+            let (config, state) = try setUp(daemon, hookBody: """
                 echo "$RECLAIMD_RECLAIMED_BYTES" >> '\(runs)'
                 if [ -e '\(marker)' ]; then exit 0; fi
                 touch '\(marker)'
@@ -125,10 +132,14 @@ struct ReliabilityTests {
                 wait
                 """, rule: rule)
             let first = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await first.waitUntilConnected()
             let bytes = try await pruneVolume(daemon, "inflight", megabytes: 2)
             try await waitUntil(timeout: .seconds(20), "the hook to start") { FileManager.default.fileExists(atPath: pids) }
-            try await Task.sleep(for: .milliseconds(500))
+            // Killed once the state file records the run in flight and its hook's process group.
+            try await waitUntil(timeout: .seconds(20), "the hook in flight in the state file") {
+                let saved = try savedState(state)?.rules[rule]
+                return saved?.inFlight.isEmpty == false && saved?.inFlightHook != nil
+            }
             first.child.signal(SIGKILL)
             _ = try await first.waitForExit(timeout: .seconds(10))
             let oldProcesses = try #require(try? String(contentsOfFile: pids, encoding: .utf8))
@@ -139,7 +150,7 @@ struct ReliabilityTests {
             let second = try agent(daemon, config)
             try await waitUntil(timeout: .seconds(20), "the run again") { lines(runs).count >= 2 }
             try await waitUntil(timeout: .seconds(10), "the old hook's process group to be gone") { oldProcesses.allSatisfy(processIsGone) }
-            try await Task.sleep(for: .seconds(1))
+            try await waitUntil(timeout: .seconds(20), "the run again to end") { !(try finishedRuns(rule, by: second)).isEmpty }
             let status = try await second.stop(signal: SIGTERM)
             #expect(status == 0, "exit \(status): \(second.stderr)")
             #expect(lines(runs) == [String(bytes), String(bytes)], "the same batch ran again, once")
@@ -155,7 +166,7 @@ struct ReliabilityTests {
             let rule = "graceful\(UInt32.random(in: 0...UInt32.max))"
             let (config, state) = try setUp(daemon, hookBody: "touch '\(started)'; sleep 3; touch '\(finished)'", rule: rule)
             let agent = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
             _ = try await pruneVolume(daemon, "graceful", megabytes: 1)
             try await waitUntil(timeout: .seconds(20), "the hook to start") { FileManager.default.fileExists(atPath: started) }
             let stopAt = ContinuousClock.now
@@ -203,15 +214,26 @@ extension Integration.ReliabilityTests {
             try await waitUntil(timeout: .seconds(20), "a status after the run") {
                 lines(received).contains { $0.contains("last run: \(rule) success") }
             }
-            try await Task.sleep(for: .seconds(2))
+            // Still alive after the run: three more pings (one every 0.5 s).
+            func pings() -> Int { lines(received).filter { $0 == "WATCHDOG=1" }.count }
+            let pingsAfterRun = pings() + 3
+            try await waitUntil(timeout: .seconds(20), "three watchdog pings after the run") { pings() >= pingsAfterRun }
             #expect(try await agent.stop(signal: SIGTERM) == 0)
-            try await Task.sleep(for: .milliseconds(300))
-            let messages = lines(received)
+            // The agent has exited, so all it sent is queued on the socket; the receiver writes datagrams in order,
+            // so once a marker sent now is written, so is everything the agent sent.
+            let marker = "X_TEST_MARKER=\(UUID().uuidString)"
+            try Shell.succeed("""
+                python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(sys.argv[2].encode(), sys.argv[1])' \
+                '\(socket)' '\(marker)'
+                """)
+            try await waitUntil(timeout: .seconds(10), "the marker datagram") { lines(received).contains(marker) }
+            let messages = Array(lines(received).prefix { $0 != marker })
             let ready = try #require(messages.first { $0.hasPrefix("READY=1") })
-            #expect(ready.contains("STATUS=Docker/20.10.24+dfsg1 (API 1.41); 1 rules;"))
+            let engine = try await daemon.expectedEngineDescription()
+            #expect(ready.contains("STATUS=\(engine); 1 rules;"), "\(ready)")
             #expect(messages.filter { $0.hasPrefix("READY=1") }.count == 1)
             #expect(messages.contains { $0.contains("\(ByteCountText.decimal(bytes)) reclaimed seen since start; last run: \(rule) success") })
-            #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 3, "every 0.5 s: \(messages)")
+            #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= pingsAfterRun, "every 0.5 s: \(messages)")
             #expect(messages.last?.hasPrefix("STOPPING=1") == true)
         }
     }
@@ -229,14 +251,14 @@ extension Integration.ReliabilityTests {
                                             rule: a, threshold: "10MB", quiet: "1s")
             let original = try String(contentsOfFile: config, encoding: .utf8)
             let agent = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
 
             // A broken file: the old rule keeps working, and the errors are journaled.
             let first = try await pruneVolume(daemon, "r1", megabytes: 6)
             try (original + "\n[[rule]]\nname = \"broken\nhook = 1\n").write(toFile: config, atomically: true, encoding: .utf8)
             agent.child.signal(SIGHUP)
             try await waitUntil(timeout: .seconds(10), "the rejected reload to be journaled") {
-                !(try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "PRIORITY=3"]).readAll()
+                !(try agent.journalEntries("PRIORITY=3")
                     .filter { $0.string("MESSAGE")?.contains("reload rejected, the previous configuration stays: \(config):") == true }).isEmpty
             }
             let second = try await pruneVolume(daemon, "r2", megabytes: 6)
@@ -249,14 +271,16 @@ extension Integration.ReliabilityTests {
                 .write(toFile: config, atomically: true, encoding: .utf8)
             agent.child.signal(SIGHUP)
             try await waitUntil(timeout: .seconds(10), "the reload") {
-                !(try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "MESSAGE=reloaded the configuration: 2 rules"]).readAll()).isEmpty
+                !(try agent.journalEntries("MESSAGE=reloaded the configuration: 2 rules")).isEmpty
             }
-            try await Task.sleep(for: .seconds(1))
+            // The new filter means a new subscription, which says "connected" again once open.
+            try await agent.waitUntilConnected(times: 2)
             let fourth = try await pruneVolume(daemon, "r4", megabytes: 6)
             try daemon.docker("run --name leftover bb:latest sh -c 'dd if=/dev/zero of=/f bs=1048576 count=1 2>/dev/null'")
             let containerBytes = try await daemon.prune("/containers/prune")
-            try await waitUntil(timeout: .seconds(20), "both rules' runs") { lines(runs).count >= 3 }
-            try await Task.sleep(for: .seconds(2))
+            try await waitUntil(timeout: .seconds(20), "both rules' runs to end") {
+                try finishedRuns(a, by: agent).count >= 2 && finishedRuns(b, by: agent).count >= 1
+            }
             let status = try await agent.stop(signal: SIGTERM)
             #expect(status == 0, "exit \(status): \(agent.stderr)")
             #expect(Set(lines(runs)) == ["\(a) \(first + second) 2", "\(a) \(third + fourth) 2", "\(b) \(containerBytes) 1"],
@@ -275,7 +299,7 @@ extension Integration.ReliabilityTests {
             let rule = "jd\(UInt32.random(in: 0...UInt32.max))"
             let (config, _) = try setUp(daemon, hookBody: "echo ran", rule: rule)
             let agent = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
             func pruneKey() async throws -> String {
                 try daemon.docker("volume create jd\(UInt32.random(in: 0...UInt32.max))")
                 let identity = try await daemon.client.ping()
@@ -309,7 +333,7 @@ extension Integration.ReliabilityTests {
             let rule = "load\(UInt32.random(in: 0...UInt32.max))"
             let (config, _) = try setUp(daemon, hookBody: "exit 0", rule: rule, threshold: "1TB")
             let agent = try agent(daemon, config)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
             let start = Timestamp.now()
             var pruneTimes: [ClosedRange<Timestamp>] = []
             var backlogKeys = Set<String>()
@@ -317,7 +341,7 @@ extension Integration.ReliabilityTests {
                 try await daemon.backlogPruneEvents(since: start)
             }
             func journaled() throws -> [JournalRecord] {
-                try JournalReader(matches: ["SYSLOG_IDENTIFIER=reclaimd", "RECLAIMD_RESOURCE=volume", "RECLAIMD_ACTION=prune"]).readAll()
+                try agent.journalEntries("RECLAIMD_RESOURCE=volume", "RECLAIMD_ACTION=prune")
                     .filter { record in
                         (Int64(record.string("RECLAIMD_EVENT_TIME_NS") ?? "") ?? 0) >= start.nanoseconds
                     }
@@ -343,8 +367,11 @@ extension Integration.ReliabilityTests {
                 pruneTimes.append(before...Timestamp.now())
             }
             backlogKeys.formUnion(try await backlogSinceStart().map(\.key.description))
-            try await waitUntil(timeout: .seconds(60), "all 60 prunes in the journal") { try journaled().count >= 60 }
-            try await Task.sleep(for: .seconds(2))
+            // 60 distinct events, not 60 entries: a replay repeats older events before the engine sends newer ones,
+            // so a duplicate is journaled before the last distinct event and the count below sees it.
+            try await waitUntil(timeout: .seconds(60), "all 60 prunes in the journal") {
+                Set(try journaled().compactMap { $0.string("RECLAIMD_EVENT_KEY") }).count >= 60
+            }
             let records = try journaled()
             let keys = records.compactMap { $0.string("RECLAIMD_EVENT_KEY") }
             #expect(records.count == 60, "one entry per prune the API answered")

@@ -1,4 +1,5 @@
 import EngineAPI
+import Formats
 import Foundation
 import Journal
 import Systemd
@@ -51,15 +52,19 @@ struct RunCommandTests {
             try daemon.createReclaimableResources(volume: "run1", volumeMegabytes: 3, container: "runc", containerMegabytes: 2)
             let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
                                             directory: daemon.directory, environment: ["LANG": "C.UTF-8", "SECRET_TOKEN": "must-not-leak"])
-            let watcher = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--log-target", "stderr"], directory: daemon.directory)
-            try await Task.sleep(for: .seconds(1))
+            // The watcher replays from before the prune, so it sees all of it however late its stream opens.
+            let watcher = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--log-target", "stderr",
+                                               "--since", Timestamp.now().rfc3339], directory: daemon.directory)
+            try await agent.waitUntilConnected()
             try daemon.docker("system prune -af --volumes")
             try await waitUntil(timeout: .seconds(30), "the hook to run") {
                 let written = try FileManager.default.contentsOfDirectory(atPath: out).contains { $0.hasPrefix("stdin-") }
                 let ended = try !runEntries(rule, .runFinished).isEmpty
                 return written && ended
             }
-            try await Task.sleep(for: .seconds(4))  // more than quiet: a second run would have started by now
+            try await waitUntil(timeout: .seconds(20), "the watcher to print the five prunes") { watcher.stdoutLines.count >= 5 }
+            // A window, not a wait: no second run may start, and it would have by now (longer than quiet, 2 s).
+            try await Task.sleep(for: .seconds(4))
             #expect(try await agent.stop(signal: SIGTERM) == 0, "stderr: \(agent.stderr)")
             #expect(try await watcher.stop() == 0)
 
@@ -134,7 +139,7 @@ struct RunCommandTests {
                 hook = ["\(hook)"]
                 """)
             let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
             _ = try await daemon.prune("/volumes/prune")
             try await waitUntil(timeout: .seconds(10), "the grandchild to start") { FileManager.default.fileExists(atPath: pidFile) }
             let grandchild = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -159,9 +164,10 @@ struct RunCommandTests {
             let marker = daemon.directory + "/pwned"
             let received = daemon.directory + "/received.json"
             let hook = try writeHook(daemon.directory, "receive", "cat > \"\(received)\"")
+            let rule = "hostile\(UInt32.random(in: 0...UInt32.max))"
             let config = try writeConfig(daemon.directory, """
                 [[rule]]
-                name = "hostile"
+                name = "\(rule)"
                 resources = ["container"]
                 actions = ["destroy"]
                 quiet = "0s"
@@ -170,10 +176,10 @@ struct RunCommandTests {
             try daemon.importBusyboxImage("bb:latest")
             let hostile = "$(touch \(marker)); rm -rf / `touch \(marker)`"
             let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
             try daemon.docker("run --rm --label 'evil=\(hostile.replacingOccurrences(of: "'", with: ""))' bb:latest sh -c exit")
-            try await waitUntil(timeout: .seconds(20), "the hook to receive the event") { FileManager.default.fileExists(atPath: received) }
-            try await Task.sleep(for: .milliseconds(500))
+            // The run's end, not the file's existence: cat creates the file before it has written the batch.
+            try await waitUntil(timeout: .seconds(20), "the hook to receive the event") { !(try runEntries(rule, .runFinished)).isEmpty }
             #expect(try await agent.stop(signal: SIGTERM) == 0)
             let batch = try JSONDecoder().decode([PrintedEvent].self, from: Data(contentsOf: URL(fileURLWithPath: received)))
             #expect(batch.first?.attributes["evil"] == hostile)
@@ -286,12 +292,13 @@ extension Integration.RunCommandTests {
             let rule = "dry\(UInt32.random(in: 0...UInt32.max))"
             let config = try writeConfig(daemon.directory, "[[rule]]\nname = \"\(rule)\"\nresources = [\"volume\"]\nquiet = \"0s\"\nhook = [\"\(hookPath)\"]\n")
             let agent = try ReclaimdProcess(["run", "--dry-run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
-            try await Task.sleep(for: .seconds(1))
+            try await agent.waitUntilConnected()
             _ = try await daemon.prune("/volumes/prune")
             try await waitUntil(timeout: .seconds(20), "a would-run entry") {
                 !(try JournalReader(matches: ["RECLAIMD_RULE=\(rule)", "RECLAIMD_DRY_RUN=true"]).readAll()).isEmpty
             }
-            try await Task.sleep(for: .milliseconds(500))
+            // No window needed: a hook would start right after this entry, and SIGTERM waits for running hooks, so
+            // once the agent exited a started hook has touched the marker.
             #expect(try await agent.stop(signal: SIGTERM) == 0)
             #expect(!FileManager.default.fileExists(atPath: marker))
             let started = try JournalReader(matches: ["RECLAIMD_RULE=\(rule)", "MESSAGE_ID=\(MessageID.runStarted.hex)"]).readAll()

@@ -27,6 +27,34 @@ extension DockerDaemon {
     }
 }
 
+/// What the running daemon says it is, so assertions follow the installed engine instead of naming a version.
+extension DockerDaemon {
+    /// The `Server` and `Api-Version` headers of `GET /_ping`, read raw (not through `EngineIdentity`, which the
+    /// assertions check), e.g. `Docker/20.10.24+dfsg1 (linux)` and `1.41`.
+    func pingHeaders() async throws -> (server: String, apiVersion: String) {
+        let (head, _) = try await client.request(.GET, "/_ping")
+        guard head.status == 200, let server = head.header("Server"), let apiVersion = head.header("Api-Version") else {
+            throw TestFailure("GET /_ping answered \(head.status) without Server and Api-Version: \(head.headers)")
+        }
+        return (server, apiVersion)
+    }
+
+    /// The API version reclaimd must speak with this daemon: the daemon's own, or reclaimd's highest if lower.
+    func expectedAPIVersion() async throws -> APIVersion {
+        let header = try await pingHeaders().apiVersion
+        guard let engine = APIVersion(header) else { throw TestFailure("the daemon's Api-Version \(header) is not MAJOR.MINOR") }
+        return min(engine, APIVersion.highestSupported)
+    }
+
+    /// How the agent names this engine in its status: the `Server` header's product and the API version spoken,
+    /// e.g. `Docker/20.10.24+dfsg1 (API 1.41)`.
+    func expectedEngineDescription() async throws -> String {
+        let server = try await pingHeaders().server
+        let product = server.split(separator: " ").first.map(String.init) ?? server
+        return "\(product) (API \(try await expectedAPIVersion()))"
+    }
+}
+
 /// One line of `reclaimd events --json`, decoded for assertions.
 struct PrintedEvent: Decodable, Hashable {
     var time: String

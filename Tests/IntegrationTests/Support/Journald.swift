@@ -40,17 +40,22 @@ enum Journald {
         guard let pid else { return }
         kill(pid, SIGTERM)
         try await waitUntil(timeout: .seconds(20), "journald to exit") {
-            // Reap it if a test started it (then it is our child and would linger as a zombie).
+            // Reap it if a test started it (then it is our child and would linger as a zombie); one another
+            // process started stays a zombie until that process reaps it, and counts as gone.
             _ = waitpid(pid, nil, WNOHANG)
-            return kill(pid, 0) != 0
+            return processIsGone(pid)
         }
     }
 
-    /// Entries matching `FIELD=value`, polled until at least `count` are readable.
-    static func read(_ match: String, atLeast count: Int, timeout: Duration = .seconds(60)) async throws -> [JournalRecord] {
+    /// Entries matching every `FIELD=value` (of different fields), polled until at least `count` are readable.
+    ///
+    /// The matches must single out this test's entries (a run ID, a rule name with a random suffix, an event key,
+    /// a marker): the journal keeps every earlier test's entries, and one of them with the same values would
+    /// satisfy the wait before this test's own entry arrives.
+    static func read(_ matches: String..., atLeast count: Int, timeout: Duration = .seconds(60)) async throws -> [JournalRecord] {
         var records: [JournalRecord] = []
-        try await waitUntil(timeout: timeout, "\(count) journal entries matching \(match)") {
-            records = try JournalReader(matches: [match]).readAll()
+        try await waitUntil(timeout: timeout, "\(count) journal entries matching \(matches.joined(separator: " "))") {
+            records = try JournalReader(matches: matches).readAll()
             return records.count >= count
         }
         return records
