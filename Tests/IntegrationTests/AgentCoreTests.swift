@@ -9,29 +9,7 @@ extension Integration {
 @Suite("agent core: restart safety, engine info, early SIGHUP", .timeLimit(.minutes(3)))
 struct AgentCoreTests {
     private func configuration(_ daemon: DockerDaemon, rule: String, hookBody: String) throws -> (config: String, state: String) {
-        let hook = daemon.directory + "/hook-\(rule)"
-        try ("#!/bin/sh\n" + hookBody + "\n").write(toFile: hook, atomically: true, encoding: .utf8)
-        try Shell.succeed("chmod 755 '\(hook)'")
-        let state = daemon.directory + "/state"
-        let config = daemon.directory + "/reclaimd-\(rule).toml"
-        try """
-            [state]
-            dir = "\(state)"
-
-            [[rule]]
-            name = "\(rule)"
-            resources = ["volume"]
-            quiet = "0s"
-            hook = ["\(hook)"]
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        return (config, state)
-    }
-
-    /// Waits for this agent's engine-connected entry in the journal.
-    private func waitUntilConnected(_ agent: ReclaimdProcess) async throws {
-        try await waitUntil(timeout: .seconds(30), "the agent's engine-connected entry") {
-            !(try JournalReader(matches: ["_PID=\(agent.child.pid)", "MESSAGE_ID=\(MessageID.engineConnected.hex)"]).readAll()).isEmpty
-        }
+        try AgentConfigFile.volumeRule(in: daemon.directory, rule: rule, hookBody: hookBody)
     }
 
     /// Opens a FIFO for writing once a reader waits in its open(2) (before that, O_NONBLOCK fails with ENXIO).
@@ -78,7 +56,7 @@ struct AgentCoreTests {
                 try stored.write(toFile: state + "/state.json", atomically: true, encoding: .utf8)
                 let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
                                                 directory: daemon.directory)
-                try await waitUntilConnected(agent)
+                try await agent.waitUntilConnected()
                 #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
                 #expect(processIsAlive(member), "the stranger's process survived the restart from \(stored)")
             }
@@ -99,8 +77,8 @@ struct AgentCoreTests {
             let (config, _) = try configuration(daemon, rule: rule, hookBody: "echo \"$RECLAIMD_DATA_ROOT\" >> '\(seen)'")
             let agent = try ReclaimdProcess(["run", "--config", config, "--host", "unix://" + proxy.socketPath, "--log-target", "journal"],
                                             directory: daemon.directory)
-            try await waitUntilConnected(agent)
-            let warnings = try JournalReader(matches: ["_PID=\(agent.child.pid)", "MESSAGE_ID=\(MessageID.engineLost.hex)"]).readAll()
+            try await agent.waitUntilConnected()
+            let warnings = try agent.journalEntries("MESSAGE_ID=\(MessageID.engineLost.hex)")
                 .compactMap { $0.string("MESSAGE") }
             #expect(warnings.first?.contains("cannot read the engine's data root") == true, "\(warnings)")
             #expect(warnings.first?.contains("injected failure of GET /info") == true)
@@ -136,14 +114,14 @@ struct AgentCoreTests {
             close(first)
             // Once it has read the file (it says it is starting), the reload it kept opens the file again.
             try await waitUntil(timeout: .seconds(20), "the agent to start") {
-                try JournalReader(matches: ["_PID=\(agent.child.pid)"]).readAll()
+                try agent.journalEntries()
                     .contains { $0.string("MESSAGE")?.hasPrefix("reclaimd ") == true && $0.string("MESSAGE")?.contains(" starting: ") == true }
             }
             let second = try await openWhenReaderWaits(fifo)
             #expect(write(second, bytes, bytes.count) == bytes.count)
             close(second)
             try await waitUntil(timeout: .seconds(30), "the kept reload") {
-                !(try JournalReader(matches: ["_PID=\(agent.child.pid)", "MESSAGE=reloaded the configuration: 1 rules"]).readAll()).isEmpty
+                !(try agent.journalEntries("MESSAGE=reloaded the configuration: 1 rules")).isEmpty
             }
             #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
         }

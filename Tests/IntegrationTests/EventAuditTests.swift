@@ -26,10 +26,17 @@ struct EventAuditTests {
             let watcher = try ReclaimdProcess(["events", "--host", daemon.host, "--json", "--journal", "--log-target", "journal",
                                                "--since", Timestamp.now().rfc3339], directory: daemon.directory)
             try daemon.docker("system prune -af --volumes")
-            try await waitUntil(timeout: .seconds(20), "five prune events") { watcher.stdoutLines.count >= 5 }
+            try await waitUntil(timeout: .seconds(20), "five prune events") { watcher.stdoutLines.pruneLines.count >= 5 }
             #expect(try await watcher.stop() == 0)
-            let printed = try PrintedEvent.parse(watcher.stdoutLines)
+            let all = try PrintedEvent.parse(watcher.stdoutLines)
+            let printed = all.prunes
             #expect(printed.count == 5)
+            // The prune's removals are journaled too, with their kind.
+            for removal in all.filter({ $0.kind == "remove" }) {
+                let records = try await Journald.read("RECLAIMD_EVENT_KEY=\(EventKeyOfPrinted.key(removal))", atLeast: 1)
+                #expect(records.first?.string("RECLAIMD_KIND") == "remove")
+                #expect(records.first?.string("RECLAIMD_RECLAIMED_BYTES") == nil, "removals report no bytes")
+            }
             let keys = printed.map { EventKeyOfPrinted.key($0) }
 
             // Exactly one journal entry per event, matching what the engine reported.
@@ -39,6 +46,7 @@ struct EventAuditTests {
                 let record = try #require(records.first)
                 #expect(record.string("RECLAIMD_RESOURCE") == event.resource)
                 #expect(record.string("RECLAIMD_ACTION") == "prune")
+                #expect(record.string("RECLAIMD_KIND") == "prune")
                 #expect(record.string("RECLAIMD_RECLAIMED_BYTES") == event.reclaimed_bytes.map(String.init))
                 #expect(record.string("RECLAIMD_EVENT_TIME_NS") == String(event.time_nano))
                 #expect(record.string("RECLAIMD_ENGINE") == "docker")

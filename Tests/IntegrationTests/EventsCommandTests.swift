@@ -29,10 +29,15 @@ struct EventsCommandTests {
             let run = try ReclaimdProcess(["events", "--host", daemon.host, "--json",
                                            "--since", since.rfc3339, "--until", until.rfc3339], directory: daemon.directory)
             #expect(try await run.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(run.stderr)")
-            let printed = try PrintedEvent.parse(run.stdoutLines)
+            let all = try PrintedEvent.parse(run.stdoutLines)
+            let printed = all.prunes
             #expect(printed.count == 5, "\(run.stdout)")
             #expect(Dictionary(printed.map { ($0.resource, $0.reclaimed_bytes ?? UInt64.max) }, uniquingKeysWith: { a, _ in a }) == reclaimed)
             #expect(printed.allSatisfy { $0.action == "prune" && $0.engine == "docker" })
+            // The prunes' removals come too, as kind remove with no bytes: the images the image prune deleted.
+            let removals = all.filter { $0.kind != "prune" }
+            #expect(removals.allSatisfy { $0.kind == "remove" && $0.reclaimed_bytes == nil }, "\(run.stdout)")
+            #expect(removals.contains { $0.resource == "image" && $0.action == "delete" })
             for line in run.stdoutLines {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
                 #expect(Set(object.keys) == documentedEventKeys)
@@ -54,7 +59,7 @@ struct EventsCommandTests {
                                              "--until", until.rfc3339], directory: daemon.directory)
             #expect(try await json.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(json.stderr)")
             #expect(try await human.waitForExit(timeout: .seconds(30)) == 0, "stderr: \(human.stderr)")
-            let printed = try PrintedEvent.parse(json.stdoutLines)
+            let printed = try PrintedEvent.parse(json.stdoutLines).prunes
             #expect(Set(printed.map(\.resource)) == ["container", "image", "volume", "network", "builder"])
             #expect(printed.count == 5)
             let bytes = Dictionary(uniqueKeysWithValues: printed.map { ($0.resource, $0.reclaimed_bytes) })
@@ -63,7 +68,8 @@ struct EventsCommandTests {
             #expect(bytes["network"] == 0)
             #expect((bytes["image"] ?? 0) ?? 0 > 0)
             // The human lines say the same, one per event, with the exact count.
-            #expect(human.stdoutLines.count == 5)
+            #expect(human.stdoutLines.filter { $0.contains("  prune  ") }.count == 5)
+            #expect(human.stdoutLines.count == json.stdoutLines.count, "the same events, removals included")
             #expect(human.stdoutLines.contains { $0.contains("  volume     prune  reclaimed 3.1 MB (3145728 bytes)") })
             for event in printed {
                 #expect(human.stdoutLines.contains { $0.hasPrefix(event.time) })
@@ -84,7 +90,7 @@ struct EventsCommandTests {
                 try daemon.docker("rm c-\(name)")
                 expected.append(try await daemon.prune("/volumes/prune"))
                 let count = expected.count
-                try await waitUntil(timeout: .seconds(20), "the prune to be printed") { stream.stdoutLines.count >= count }
+                try await waitUntil(timeout: .seconds(20), "the prune to be printed") { stream.stdoutLines.pruneLines.count >= count }
             }
             try await pruneVolume("before", megabytes: 1)
             for (round, signal) in [SIGTERM, SIGKILL].enumerated() {
@@ -99,7 +105,7 @@ struct EventsCommandTests {
             // have been printed before the last prune's line.
             #expect(try await stream.stop() == 0, "SIGINT is a normal end")
             let printed = try PrintedEvent.parse(stream.stdoutLines)
-            #expect(printed.map(\.reclaimed_bytes) == expected.map { Optional($0) })
+            #expect(printed.prunes.map(\.reclaimed_bytes) == expected.map { Optional($0) })
             #expect(expected == [1_048_576, 2_097_152, 3_145_728])
             #expect(Set(printed.map(\.time_nano)).count == printed.count, "no event twice")
         }
@@ -117,7 +123,7 @@ struct EventsCommandTests {
                 try daemon.docker("volume create \(name)")
                 _ = try await daemon.prune("/volumes/prune")
             }
-            try await waitUntil(timeout: .seconds(20), "two prunes printed") { stream.stdoutLines.count >= 2 }
+            try await waitUntil(timeout: .seconds(20), "two prunes printed") { stream.stdoutLines.pruneLines.count >= 2 }
             // Cut the connection; the engine still holds both events, so the replay from the cursor repeats one.
             proxy.stop()
             try await waitUntil(timeout: .seconds(20), "reclaimd to notice the broken connection") {
@@ -127,7 +133,7 @@ struct EventsCommandTests {
             try await waitUntil(timeout: .seconds(40), "reclaimd to reconnect") { stream.stderr.contains("reconnected to") }
             try daemon.docker("volume create vc")
             _ = try await daemon.prune("/volumes/prune")
-            try await waitUntil(timeout: .seconds(20), "the third prune") { stream.stdoutLines.count >= 3 }
+            try await waitUntil(timeout: .seconds(20), "the third prune") { stream.stdoutLines.pruneLines.count >= 3 }
             // No window for a late duplicate: the replay of va and vb comes before vc, so it was printed already.
             #expect(try await stream.stop() == 0)
             let printed = try PrintedEvent.parse(stream.stdoutLines)

@@ -37,9 +37,7 @@ struct FilesystemSourceTests {
                 try Shell.succeed("dd if=/dev/urandom of='\(filesystem.mountPoint)/big' bs=1M count=50 2>/dev/null && sync")
                 let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
                                                 directory: daemon.directory)
-                try await waitUntil(timeout: .seconds(30), "the agent's engine-connected entry") {
-                    !(try JournalReader(matches: ["_PID=\(agent.child.pid)", "MESSAGE_ID=\(MessageID.engineConnected.hex)"]).readAll()).isEmpty
-                }
+                try await agent.waitUntilConnected()
                 try await Task.sleep(for: .milliseconds(600))  // a baseline sample with the file still there
                 try Shell.succeed("rm '\(filesystem.mountPoint)/big' && sync")
                 try await waitUntil(timeout: .seconds(20), "the filesystem rule's run") { FileManager.default.fileExists(atPath: seen) }
@@ -49,7 +47,7 @@ struct FilesystemSourceTests {
                 let bytes = try #require(parts.first.flatMap { UInt64($0) })
                 #expect(bytes >= 40_000_000, "\(line)")
                 #expect(parts.last == "filesystem")
-                let audit = try JournalReader(matches: ["_PID=\(agent.child.pid)", "RECLAIMD_RESOURCE=filesystem", "RECLAIMD_ACTION=freed"]).readAll()
+                let audit = try agent.journalEntries("RECLAIMD_RESOURCE=filesystem", "RECLAIMD_ACTION=freed")
                 #expect(!audit.isEmpty)
                 #expect(audit.compactMap { $0.string("RECLAIMD_RECLAIMED_BYTES").flatMap(UInt64.init) }.reduce(0, +) >= 50_000_000)
             }

@@ -13,23 +13,7 @@ extension Integration {
 @Suite("reliability: state, resume, stop", .timeLimit(.minutes(5)))
 struct ReliabilityTests {
     private func setUp(_ daemon: DockerDaemon, hookBody: String, rule: String, threshold: String = "0", quiet: String = "0s") throws -> (config: String, state: String) {
-        let hook = daemon.directory + "/hook"
-        try ("#!/bin/sh\n" + hookBody + "\n").write(toFile: hook, atomically: true, encoding: .utf8)
-        try Shell.succeed("chmod 755 '\(hook)'")
-        let state = daemon.directory + "/state"
-        let config = daemon.directory + "/reclaimd.toml"
-        try """
-            [state]
-            dir = "\(state)"
-
-            [[rule]]
-            name = "\(rule)"
-            resources = ["volume"]
-            threshold = "\(threshold)"
-            quiet = "\(quiet)"
-            hook = ["\(hook)"]
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        return (config, state)
+        try AgentConfigFile.volumeRule(in: daemon.directory, rule: rule, hookBody: hookBody, threshold: threshold, quiet: quiet)
     }
 
     private func agent(_ daemon: DockerDaemon, _ config: String) throws -> ReclaimdProcess {

@@ -62,7 +62,7 @@ struct RunCommandTests {
                 let ended = try !runEntries(rule, .runFinished).isEmpty
                 return written && ended
             }
-            try await waitUntil(timeout: .seconds(20), "the watcher to print the five prunes") { watcher.stdoutLines.count >= 5 }
+            try await waitUntil(timeout: .seconds(20), "the watcher to print the five prunes") { watcher.stdoutLines.pruneLines.count >= 5 }
             // A window, not a wait: no second run may start, and it would have by now (longer than quiet, 2 s).
             try await Task.sleep(for: .seconds(4))
             #expect(try await agent.stop(signal: SIGTERM) == 0, "stderr: \(agent.stderr)")
@@ -78,10 +78,12 @@ struct RunCommandTests {
             }
             let engineEvents = try PrintedEvent.parse(watcher.stdoutLines)
             let engineTotal = engineEvents.reduce(UInt64(0)) { $0 + ($1.reclaimed_bytes ?? 0) }
-            #expect(engineEvents.count == 5)
+            #expect(engineEvents.prunes.count == 5)
+            #expect(engineEvents.allSatisfy { $0.kind == "prune" || $0.kind == "remove" })
             #expect(engineTotal >= 5 * 1_048_576)
             #expect(environment["RECLAIMD_RECLAIMED_BYTES"] == String(engineTotal))
-            #expect(environment["RECLAIMD_EVENT_COUNT"] == "5")
+            #expect(environment["RECLAIMD_EVENT_COUNT"] == String(engineEvents.count), "the prunes and their removals")
+            #expect(environment["RECLAIMD_EVENTS_OMITTED"] == "0")
             #expect(environment["RECLAIMD_RESOURCES"] == "builder,container,image,network,volume")
             #expect(environment["RECLAIMD_RULE"] == rule)
             #expect(environment["RECLAIMD_TRIGGER"] == "quiet")
@@ -96,7 +98,7 @@ struct RunCommandTests {
             #expect(environment["SECRET_TOKEN"] == nil, "nothing else is inherited")
             // sh itself adds PWD (and SHLVL, _): everything else must come from the contract.
             let allowed: Set<String> = ["PATH", "LANG", "EXTRA", "PWD", "SHLVL", "_", "RECLAIMD_RULE", "RECLAIMD_RECLAIMED_BYTES",
-                                        "RECLAIMD_EVENT_COUNT", "RECLAIMD_RESOURCES", "RECLAIMD_FIRST_EVENT_TIME", "RECLAIMD_LAST_EVENT_TIME",
+                                        "RECLAIMD_EVENT_COUNT", "RECLAIMD_EVENTS_OMITTED", "RECLAIMD_RESOURCES", "RECLAIMD_FIRST_EVENT_TIME", "RECLAIMD_LAST_EVENT_TIME",
                                         "RECLAIMD_TRIGGER", "RECLAIMD_ENGINE", "RECLAIMD_ENGINE_HOST", "RECLAIMD_DATA_ROOT"]
             #expect(Set(environment.keys).subtracting(allowed).isEmpty, "\(environment.keys.sorted())")
 

@@ -151,7 +151,7 @@ struct ShippedHooksTests {
                 // could not show that in reasonable time: the rule's quiet is 10 s).
                 #expect(try entries(.runStarted).count == 1, "exactly one fstrim run")
                 let saved = try #require(try savedState(daemon.directory + "/state"))
-                #expect(saved.rules[rule]?.pending == [], "no second run due")
+                #expect(saved.rules[rule]?.pending.isEmpty == true, "no second run due")
                 let finished = try entries(.runFinished)
                 #expect(finished.count == 1)
                 #expect(finished.first?.string("RECLAIMD_OUTCOME") == "success")

@@ -62,6 +62,7 @@ struct PrintedEvent: Decodable, Hashable {
     var engine: String
     var resource: String
     var action: String
+    var kind: String
     var reclaimed_bytes: UInt64?
     var actor_id: String
     var attributes: [String: String]
@@ -72,7 +73,17 @@ struct PrintedEvent: Decodable, Hashable {
 }
 
 /// The JSON keys `reclaimd events --json` promises, exactly.
-let documentedEventKeys: Set<String> = ["time", "time_nano", "engine", "resource", "action", "reclaimed_bytes", "actor_id", "attributes"]
+let documentedEventKeys: Set<String> = ["time", "time_nano", "engine", "resource", "action", "kind", "reclaimed_bytes", "actor_id", "attributes"]
+
+extension [PrintedEvent] {
+    /// The prunes among printed events (`events` prints removals too).
+    var prunes: [PrintedEvent] { filter { $0.kind == "prune" } }
+}
+
+extension [String] {
+    /// Printed JSON lines of prune events.
+    var pruneLines: [String] { filter { $0.contains("\"kind\":\"prune\"") } }
+}
 
 extension DockerDaemon {
     /// The prune events the engine itself still holds since `since`: its own record, to compare with ours.

@@ -1,6 +1,4 @@
 import Foundation
-import Journal
-import Systemd
 
 /// `reclaimd run` with the default trim rule's selection (resources container, image, volume, builder; actions
 /// prune and remove) but a hook that records each run's environment, against any engine. Quiet is short so each
@@ -32,11 +30,9 @@ struct RunRecorder {
         agent = try ReclaimdProcess(["run", "--config", config, "--host", host, "--log-target", "journal"], directory: directory)
     }
 
-    /// Waits for this agent's engine-connected journal entry.
+    /// Waits for this agent's engine-connected entry (`count` of them: after a reconnection, 2).
     func waitUntilConnected(count: Int = 1) async throws {
-        try await waitUntil(timeout: .seconds(30), "the agent's engine-connected entry") {
-            try JournalReader(matches: ["_PID=\(agent.child.pid)", "MESSAGE_ID=\(MessageID.engineConnected.hex)"]).readAll().count >= count
-        }
+        try await agent.waitUntilConnected(times: count)
     }
 
     /// The runs so far, one line each: engine, event count, resources, data root.
