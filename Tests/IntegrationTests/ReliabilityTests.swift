@@ -82,7 +82,7 @@ struct ReliabilityTests {
             let firstBytes = try await pruneVolume(daemon, "six1", megabytes: 6)
             // Killed once the pending prune is on disk (state writes are coalesced, so not at once).
             try await waitUntil(timeout: .seconds(20), "the pending prune in the state file") {
-                try savedState(state)?.rules[rule]?.pending.count == 1
+                try savedState(state)?.rules[rule]?.pending.eventCount == 1
             }
             first.child.signal(SIGKILL)
             _ = try await first.waitForExit(timeout: .seconds(10))
