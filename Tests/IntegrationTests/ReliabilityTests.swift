@@ -251,7 +251,7 @@ extension Integration.ReliabilityTests {
 
             // A valid file adding a rule on another resource (a new event filter: the agent resubscribes).
             let third = try await pruneVolume(daemon, "r3", megabytes: 6)
-            try (original + "\n[[rule]]\nname = \"\(b)\"\nresources = [\"container\"]\nquiet = \"0s\"\nhook = [\"\(daemon.directory)/hook\"]\n")
+            try (original + "\n[[rule]]\nname = \"\(b)\"\nresources = [\"container\"]\nactions = [\"prune\"]\nquiet = \"0s\"\nhook = [\"\(daemon.directory)/hook-\(a)\"]\n")
                 .write(toFile: config, atomically: true, encoding: .utf8)
             agent.child.signal(SIGHUP)
             try await waitUntil(timeout: .seconds(10), "the reload") {

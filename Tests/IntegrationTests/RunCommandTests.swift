@@ -253,6 +253,7 @@ func processIsGone(_ pid: Int32) -> Bool {
 }
 
 extension Integration.RunCommandTests {
+    /// The recorded session's removals (rm, rmi) belong to the batches too (default actions: prune and remove).
     @Test("simulate: the recorded system prune gives one run after quiet, the same every time, human and JSON")
     func simulateRecorded() throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -277,11 +278,11 @@ extension Integration.RunCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout, "deterministic")
         #expect(first.stdout.split(separator: "\n") == [
-            #"{"time":"2026-11-22T16:23:26.762941289Z","rule":"big","trigger":"quiet","reclaimed_bytes":14565168,"event_count":5}"#,
-            #"{"time":"2026-11-22T16:23:35.762941289Z","rule":"trim","trigger":"quiet","reclaimed_bytes":14565168,"event_count":4}"#,
+            #"{"time":"2026-11-22T16:23:26.762941289Z","rule":"big","trigger":"quiet","reclaimed_bytes":14565168,"event_count":9}"#,
+            #"{"time":"2026-11-22T16:23:35.762941289Z","rule":"trim","trigger":"quiet","reclaimed_bytes":14565168,"event_count":8}"#,
         ])
         let human = try Shell.run("'\(ReclaimdBinary.path)' simulate --config '\(config)' --input '\(fixture)' --hook-duration 30s")
-        #expect(human.stdout.split(separator: "\n").last == "2026-11-22T16:23:35.762941289Z  trim  quiet  14.6 MB (14565168 bytes)  4 events")
+        #expect(human.stdout.split(separator: "\n").last == "2026-11-22T16:23:35.762941289Z  trim  quiet  14.6 MB (14565168 bytes)  8 events")
         #expect(try Shell.run("'\(ReclaimdBinary.path)' simulate --config '\(config)' --input '\(fixture)' --hook-duration soon").status == 64)
     }
 
