@@ -34,8 +34,9 @@ struct JournalReportSource {
         directory.map { " in \($0)" } ?? ""
     }
 
-    /// Opens the journal; a directory must hold journal files, since sd-journal opens one without as an empty
-    /// journal, and a wrong path should not look like a quiet week.
+    /// Opens the journal, which must hold journal files this user may read: sd-journal opens a directory without
+    /// any (or a journal only root may read) as an empty journal, and a wrong path or missing permission should not
+    /// look like a quiet week.
     private func open() throws(Failure) -> JournalReader {
         let all = ReportBuilder.journalMatches + matches
         let reader: JournalReader
@@ -50,8 +51,9 @@ struct JournalReportSource {
         } catch {
             throw Failure(message: "cannot open the journal: \(error)")
         }
-        if let directory, usage == 0 { throw Failure(message: "no journal files in \(directory)") }
-        return reader
+        guard usage == 0 else { return reader }
+        if let directory { throw Failure(message: "no journal files in \(directory)") }
+        throw Failure(message: "no journal files readable in /var/log/journal or /run/log/journal (reading them needs root or the systemd-journal group)")
     }
 
     /// The entry's time and its text fields; nil for an entry without a time, which no window can hold.
