@@ -113,4 +113,15 @@ extension Integration.ReportCommandTests {
         #expect(json.int("entries") == 0)
         #expect(json.object("total").int("reclaimed_bytes") == 0)
     }
+
+    @Test("bad arguments: exit 64 naming the argument", arguments: [
+        (["--match", "no-equals"], "--match"), (["--match", "lower=x"], "lower"),
+        (["--match", "MESSAGE_ID=x"], "MESSAGE_ID"), (["--by", "month"], "--by"), (["--since", "yesterday"], "--since"),
+        (["--since", "1h", "--until", "2h"], "--until"),
+    ])
+    func badArguments(arguments: [String], named: String) throws {
+        let result = try ReportRun.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(named), "\(result.stderr)")
+    }
 }
