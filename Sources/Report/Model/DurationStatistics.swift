@@ -19,10 +19,7 @@ public struct DurationStatistics: Sendable, Equatable {
 
     /// The sum, saturating rather than trapping on absurd values from a damaged journal.
     public var total: UInt64 {
-        milliseconds.reduce(0) { sum, value in
-            let (result, overflow) = sum.addingReportingOverflow(value)
-            return overflow ? .max : result
-        }
+        milliseconds.reduce(0) { $0.addingSaturating($1) }
     }
 
     public var maximum: UInt64? { milliseconds.max() }
