@@ -77,6 +77,9 @@ let package = Package(
         ),
         // The service manager and the journal as libsystemd exposes them: sd_notify, reading journal entries back.
         .target(name: "Systemd", dependencies: ["CSystemd"], swiftSettings: strict),
+        // `reclaimd report`: reclaimd's own journal entries of a window, decoded (any version's) and summed up, and
+        // the report as text and JSON. Pure: the command reads the journal and feeds it records.
+        .target(name: "Report", dependencies: ["Formats", "EventModel", "Journal"], swiftSettings: strict),
         // Wiring the pieces into what the commands run: the event audit, and (later) services and state.
         .target(
             name: "Agent",
@@ -103,6 +106,8 @@ let package = Package(
                 "Agent",
                 "Rules",
                 "Journal",
+                "Systemd",
+                "Report",
                 "EngineAPI",
                 "Formats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -135,6 +140,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",

@@ -55,7 +55,7 @@ struct DebianPackageTests {
         let help = try Shell.succeed("'\(ReclaimdBinary.path)' --experimental-dump-help")
         let root = try #require((try JSONSerialization.jsonObject(with: Data(help.utf8)) as? [String: Any])?["command"] as? [String: Any])
         let commands = try #require(root["subcommands"] as? [[String: Any]]).filter { $0["commandName"] as? String != "help" }
-        #expect(commands.count == 4)
+        #expect(commands.count == 5)
         let blocks = commandBlocks(text)
         for command in commands {
             let name = try #require(command["commandName"] as? String)
@@ -71,7 +71,7 @@ struct DebianPackageTests {
             }
         }
         // The exit statuses the commands use.
-        for status in ["64", "69", "73", "76", "78"] {
+        for status in ["64", "66", "69", "73", "76", "78"] {
             #expect(text.contains("\n       \(status)\n"), "exit status \(status)")
         }
     }
@@ -111,7 +111,7 @@ struct DebianPackageTests {
             return try Shell.succeed("bash '\(directory)/complete.bash'").split(separator: "\n")
         }
         let commands = try bashOffers(["reclaimd", ""])
-        for command in ["events", "run", "check", "simulate"] {
+        for command in ["events", "run", "check", "simulate", "report"] {
             #expect(commands.contains(Substring(command)), "bash offers \(command): \(commands)")
         }
         let runOptions = try bashOffers(["reclaimd", "run", ""])
@@ -120,6 +120,7 @@ struct DebianPackageTests {
         }
         #expect(try bashOffers(["reclaimd", "run", "--d"]) == ["--dry-run"])
         #expect(try bashOffers(["reclaimd", "events", "--log-target", ""]).sorted() == ["auto", "journal", "stderr"])
+        #expect(try bashOffers(["reclaimd", "report", "--by", ""]).sorted() == ["day", "resource", "rule", "week"])
 
         let fishScript = root + "/usr/share/fish/vendor_completions.d/reclaimd.fish"
         let fish = try Shell.succeed("fish --no-config -c 'source \"\(fishScript)\"; complete -C \"reclaimd run --\"'")
@@ -281,6 +282,8 @@ struct DebianPackageTests {
                 !(try agent.journalEntries("RECLAIMD_RULE=trim", "RECLAIMD_DRY_RUN=true")).isEmpty
             }
             #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
+            let report = try Shell.succeed("/usr/bin/reclaimd report --json --since 10m --match '\(pid)'")
+            #expect(report.contains("\"prunes\":1,"), "the installed report reads the installed agent's prune: \(report)")
             let state = try stat("/var/lib/reclaimd/state.json", "%U %a")
             #expect(state == "root 600")
         }

@@ -4,6 +4,8 @@ import Journal
 
 /// Exit statuses, from sysexits(3) so that service managers can tell failures apart.
 enum ExitStatus {
+    /// `report`: the journal cannot be opened or read.
+    static let noInput: Int32 = 66
     /// The engine cannot be reached (missing socket, refused, no permission).
     static let unavailable: Int32 = 69
     /// The engine answered with an error or broke the protocol.

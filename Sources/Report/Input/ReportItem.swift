@@ -1,0 +1,32 @@
+import Formats
+
+/// What one entry means to the report, once decoded.
+enum ReportItem: Sendable, Equatable {
+    /// An engine event that frees space.
+    case event(EventItem)
+    /// A hook run ended.
+    case run(rule: String, outcome: RunOutcome, milliseconds: UInt64?)
+    /// A hook printed fstrim's report.
+    case trim(rule: String, line: FstrimLine)
+    case gap(Gap)
+    case engineLost(pid: Int, host: String?)
+    case engineConnected(pid: Int)
+    /// Not usable, with the reason the report counts it under.
+    case skipped(String)
+    /// Nothing to count: other hook output, events that free no space.
+    case ignored
+
+    /// An event entry's meaning.
+    struct EventItem: Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
+            case prune, removal, filesystemFreed
+        }
+
+        var resource: String
+        var kind: Kind
+        /// The engine's count; nil when absent or not a number.
+        var bytes: UInt64?
+        /// RECLAIMD_EVENT_KEY, to count an event journaled twice once.
+        var key: String?
+    }
+}

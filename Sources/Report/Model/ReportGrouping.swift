@@ -1,0 +1,25 @@
+import Formats
+
+/// How `--by` splits the window.
+public enum ReportGrouping: String, Sendable, CaseIterable {
+    /// UTC calendar days.
+    case day
+    /// ISO 8601 weeks (Monday to Sunday, UTC).
+    case week
+    /// Rules: their runs and fstrim reports. Events, gaps and outages belong to no rule.
+    case rule
+    /// Resource types: their events. Runs, gaps and outages belong to no resource.
+    case resource
+
+    /// The group of a time, for day and week.
+    func key(of time: Timestamp) -> String? {
+        switch self {
+        case .day: return CalendarDay(time).description
+        case .week: return CalendarDay(time).isoWeek
+        case .rule, .resource: return nil
+        }
+    }
+
+    /// Whether groups are periods of time, shown in order with empty periods included.
+    public var isPeriod: Bool { self == .day || self == .week }
+}

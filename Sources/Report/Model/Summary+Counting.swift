@@ -1,0 +1,36 @@
+/// How each decoded entry changes a summary.
+extension Summary {
+    mutating func count(_ event: ReportItem.EventItem) {
+        if event.kind == .filesystemFreed {
+            filesystemFreedEvents += 1
+            filesystemFreedBytes = filesystemFreedBytes.addingSaturating(event.bytes ?? 0)
+            return
+        }
+        var totals = resources[event.resource] ?? ResourceTotals()
+        if event.kind == .removal {
+            totals.removals += 1
+        } else {
+            totals.prunes += 1
+            if let bytes = event.bytes {
+                totals.reclaimedBytes = totals.reclaimedBytes.addingSaturating(bytes)
+            } else {
+                totals.prunesWithoutBytes += 1
+            }
+        }
+        resources[event.resource] = totals
+    }
+
+    mutating func countRun(rule: String, outcome: RunOutcome, milliseconds: UInt64?) {
+        var totals = rules[rule] ?? RuleTotals()
+        totals.outcomes[outcome, default: 0] += 1
+        if let milliseconds { totals.durations.add(milliseconds) }
+        rules[rule] = totals
+    }
+
+    mutating func countTrim(rule: String, bytes: UInt64) {
+        var totals = rules[rule] ?? RuleTotals()
+        totals.trimmedBytes = totals.trimmedBytes.addingSaturating(bytes)
+        totals.trimReports += 1
+        rules[rule] = totals
+    }
+}

@@ -1,0 +1,56 @@
+/// The tables: per resource type, per rule, per day or week.
+extension ReportText {
+    static func resourceSection(_ total: Summary, groupedBy groups: [Report.Group]? = nil) -> [String] {
+        guard !total.resources.isEmpty else { return ["Reclaimed by the engines: no prunes or removals."] }
+        var table = TextTable([.left, .right, .right, .right, .right])
+        table.add(["resource", "reclaimed", "prunes", "without bytes", "removals"])
+        let rows = groups.map { $0.map { ($0.key, $0.summary.resources[$0.key] ?? ResourceTotals()) } }
+            ?? total.resources.keys.sorted().map { ($0, total.resources[$0] ?? ResourceTotals()) }
+        for (name, totals) in rows {
+            table.add([name, size(totals.reclaimedBytes), "\(totals.prunes)", "\(totals.prunesWithoutBytes)", "\(totals.removals)"])
+        }
+        table.add(["total", size(total.reclaimedBytes), "\(total.prunes)", "\(total.prunesWithoutBytes)", "\(total.removals)"])
+        return ["Reclaimed by the engines (the bytes each prune reported; \"without bytes\": prunes that reported none)"]
+            + table.lines()
+    }
+
+    static func ruleSection(_ total: Summary, groupedBy groups: [Report.Group]? = nil) -> [String] {
+        guard !total.rules.isEmpty else { return ["Hook runs: none."] }
+        var table = TextTable([.left, .right, .right, .right, .right, .right, .right, .right])
+        table.add(["rule", "runs", "success", "failure", "timeout", "p50", "max", "trimmed"])
+        let rows = groups.map { $0.map { ($0.key, $0.summary.rules[$0.key] ?? RuleTotals()) } }
+            ?? total.rules.keys.sorted().map { ($0, total.rules[$0] ?? RuleTotals()) }
+        for (name, totals) in rows + [("total", total.allRuns)] {
+            table.add([
+                name, "\(totals.runs)", "\(totals.count(.success))", "\(totals.count(.failure))",
+                "\(totals.count(.timeout))", milliseconds(totals.durations.median),
+                milliseconds(totals.durations.maximum), size(totals.trimmedBytes),
+            ])
+        }
+        return ["Hook runs (p50 and max: durations; trimmed: fstrim's reports in the hook's output)"] + table.lines()
+    }
+
+    /// One row per day or week, the total last; with `bars`, each row ends in a bar of its bytes reclaimed.
+    static func periodSection(_ report: Report, bars: Bool) -> [String] {
+        let unit = report.grouping == .week ? "week" : "day"
+        var table = TextTable([.left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+        table.add([unit, "reclaimed", "prunes", "removals", "runs", "failed", "trimmed", "gaps", "disconnected", ""])
+        let largest = report.groups.map(\.summary.reclaimedBytes).max() ?? 0
+        for group in report.groups {
+            let bar = bars ? BarChart.bar(group.summary.reclaimedBytes, largest: largest) : ""
+            table.add(periodRow(group.key, group.summary) + [bar])
+        }
+        table.add(periodRow("total", report.total) + [""])
+        let legend = "By \(unit) (UTC; failed: failure or timeout; disconnected: engine outages that ended)"
+        return [legend] + table.lines()
+    }
+
+    private static func periodRow(_ key: String, _ summary: Summary) -> [String] {
+        let runs = summary.allRuns
+        return [
+            key, size(summary.reclaimedBytes), "\(summary.prunes)", "\(summary.removals)", "\(runs.runs)",
+            "\(runs.count(.failure) + runs.count(.timeout))", size(runs.trimmedBytes), "\(summary.gaps.count)",
+            milliseconds(summary.disconnectedMilliseconds),
+        ]
+    }
+}
