@@ -282,7 +282,7 @@ struct DebianPackageTests {
                 !(try agent.journalEntries("RECLAIMD_RULE=trim", "RECLAIMD_DRY_RUN=true")).isEmpty
             }
             #expect(try await agent.stop(signal: SIGTERM) == 0, "\(agent.stderr)")
-            let report = try Shell.succeed("/usr/bin/reclaimd report --json --since 10m --match '\(pid)'")
+            let report = try Shell.succeed("/usr/bin/reclaimd report --json --since 10m --match '_PID=\(agent.child.pid)'")
             #expect(report.contains("\"prunes\":1,"), "the installed report reads the installed agent's prune: \(report)")
             let state = try stat("/var/lib/reclaimd/state.json", "%U %a")
             #expect(state == "root 600")
