@@ -152,3 +152,22 @@ struct TOMLReaderTests {
         #expect(error("a = '''open") == "1:12: the multi-line string is not closed (missing ''')")
     }
 }
+
+@Suite("TOML reader integer range")
+struct TOMLIntegerRangeTests {
+    @Test("integers at Int64's ends are read; one past is out of range, not \"not a value\"")
+    func ends() throws {
+        let root = try TOMLReader.parse("max = 9223372036854775807\nmin = -9223372036854775808\nhex = 0x7FFFFFFFFFFFFFFF\n")
+        #expect(root["max"]?.value.integer == Int64.max)
+        #expect(root["min"]?.value.integer == Int64.min)
+        #expect(root["hex"]?.value.integer == Int64.max)
+        for text in ["9223372036854775808", "-9223372036854775809", "0x8000000000000000", "1_000_000_000_000_000_000_000"] {
+            #expect(throws: TOMLSyntaxError.self) { try TOMLReader.parse("a = \(text)\n") }
+            do {
+                _ = try TOMLReader.parse("a = \(text)\n")
+            } catch {
+                #expect(error.description == "1:5: integer \(text) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807")
+            }
+        }
+    }
+}

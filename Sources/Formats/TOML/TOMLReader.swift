@@ -249,7 +249,12 @@ private struct Reader {
         let token = String(decoding: bytes[from..<index], as: UTF8.self)
         if token == "true" { return .boolean(true) }
         if token == "false" { return .boolean(false) }
-        if let number = Self.integer(token) { return .integer(number) }
+        if let (digits, radix) = Self.integerDigits(token) {
+            guard let number = Int64(digits, radix: radix) else {
+                throw fail("integer \(token) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807", at: start)
+            }
+            return .integer(number)
+        }
         if let number = Self.float(token) { return .float(number) }
         if token.utf8.count >= 10, token.utf8.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }), token.utf8.dropFirst(4).first == UInt8(ascii: "-")
             || token.contains(":") {
@@ -262,8 +267,10 @@ private struct Reader {
         [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(byte)
     }
 
-    /// TOML integers: `+`/`-` decimal without leading zeros, or `0x`/`0o`/`0b`; `_` only between digits.
-    static func integer(_ token: String) -> Int64? {
+    /// TOML integer syntax: `+`/`-` decimal without leading zeros, or `0x`/`0o`/`0b`; `_` only between digits.
+    /// The digits (signed) and radix, whatever the size, so that a well-formed integer too large for Int64 is
+    /// reported as out of range, not as "not a value".
+    static func integerDigits(_ token: String) -> (digits: String, radix: Int)? {
         var text = Substring(token)
         var radix = 10
         var negative = false
@@ -278,7 +285,7 @@ private struct Reader {
         guard let digits = withoutUnderscores(text) else { return nil }
         if radix == 10, digits.count > 1, digits.first == "0" { return nil }
         guard digits.allSatisfy({ $0.isHexDigit && Int(String($0), radix: radix) != nil }) else { return nil }
-        return Int64(negative ? "-" + digits : digits, radix: radix)
+        return (negative ? "-" + digits : digits, radix)
     }
 
     static func float(_ token: String) -> Double? {
