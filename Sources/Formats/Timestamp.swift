@@ -20,9 +20,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static let latest = Timestamp(nanoseconds: .max)
 
     /// The range of times, exactly, in both accepted forms: what a message refusing a time names.
-    public static var rangeDescription: String {
+    public static let rangeDescription =
         "from \(earliest.rfc3339) to \(latest.rfc3339) (Unix seconds \(earliest.unixSecondsText) to \(latest.unixSecondsText))"
-    }
 
     /// Creates a timestamp from nanoseconds since the epoch.
     public init(nanoseconds: Int64) {
