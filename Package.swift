@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "reclaimd", targets: ["reclaimd"]),
+        // For the fuzz targets in Fuzz/, a separate package (see Fuzz/Package.swift): the pure modules they exercise.
+        .library(name: "ReclaimdFuzzable", targets: ["Formats", "EngineAPI", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
