@@ -14,14 +14,18 @@ enum ConfigurationCheck {
         } catch {
             let errors = error.errors
             invariant(!errors.isEmpty, "refused without an error")
-            invariant(errors.allSatisfy { $0.line >= 1 && $0.line <= lineCount && $0.column >= 1 && $0.file == "fuzz.toml" },
-                      "an error outside the file: \(error)")
-            invariant(errors.map { [$0.line, $0.column] }.lexicographicallyPrecedesOrEqual(), "errors not sorted: \(error)")
+            let positioned = errors.allSatisfy {
+                $0.line >= 1 && $0.line <= lineCount && $0.column >= 1 && $0.file == "fuzz.toml"
+            }
+            invariant(positioned, "an error outside the file: \(error)")
+            invariant(errors.map { [$0.line, $0.column] }.lexicographicallyPrecedesOrEqual(),
+                      "errors not sorted: \(error)")
             return
         }
         invariant(Set(configuration.rules.map(\.name)).count == configuration.rules.count, "two rules with one name")
         for rule in configuration.rules {
-            invariant([rule.quiet, rule.maxDelay, rule.cooldown, rule.timeout].allSatisfy { $0 >= .zero && $0 <= DurationText.maximum },
+            let durations = [rule.quiet, rule.maxDelay, rule.cooldown, rule.timeout]
+            invariant(durations.allSatisfy { $0 >= .zero && $0 <= DurationText.maximum },
                       "a duration out of range in \(rule)")
             invariant(rule.timeout > .zero, "a zero timeout in \(rule)")
             invariant(rule.hook.first?.hasPrefix("/") == true, "a hook that is not an absolute path in \(rule)")

@@ -57,7 +57,9 @@ enum TOMLCheck {
         switch value {
         case .string(let text): written = JSONText.quoted(text)
         case .integer(let number): written = String(number)
-        case .float(let number): written = number.isNaN ? "nan" : number.isInfinite ? (number < 0 ? "-inf" : "inf") : "\(number)"
+        case .float(let number) where number.isNaN: written = "nan"
+        case .float(let number) where number.isInfinite: written = number < 0 ? "-inf" : "inf"
+        case .float(let number): written = "\(number)"
         case .boolean(let flag): written = flag ? "true" : "false"
         case .array, .table: return
         }

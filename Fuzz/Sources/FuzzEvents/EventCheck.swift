@@ -24,7 +24,8 @@ enum EventCheck {
 
     static func check(_ event: ReclaimEvent, engine: EngineKind) {
         invariant(event.engine == engine, "event of \(event.engine) from the \(engine) decoder")
-        invariant(event.reclaimedBytes == expectedBytes(event), "reclaimed bytes \(String(describing: event.reclaimedBytes)) for \(event)")
+        invariant(event.reclaimedBytes == expectedBytes(event),
+                  "reclaimed bytes \(String(describing: event.reclaimedBytes)) for \(event)")
 
         let json = event.json
         let printed: PrintedEvent
@@ -39,7 +40,8 @@ enum EventCheck {
             resource: event.resource, action: event.action, reclaimed_bytes: event.reclaimedBytes,
             actor_id: event.actorID, attributes: event.attributes)
         invariant(printed == expected, "event JSON reads back differently: \(json)")
-        invariant(Timestamp(rfc3339: printed.time) == event.time, "time \(printed.time) does not read back to \(event.time.nanoseconds)")
+        invariant(Timestamp(rfc3339: printed.time) == event.time,
+                  "time \(printed.time) does not read back to \(event.time.nanoseconds)")
         invariant(EventKey(of: EngineEvent(type: event.resource, action: event.action, actorID: event.actorID,
                                            attributes: event.attributes, time: event.time)) == event.key,
                   "event key is not a function of the event's fields")

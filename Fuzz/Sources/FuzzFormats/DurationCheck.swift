@@ -11,8 +11,10 @@ enum DurationCheck {
     static func checkText(_ text: String) {
         let result = Result { () throws(TextParseFailure) in try DurationText.read(text) }
         if case .success(let duration) = result {
-            invariant(duration >= .zero && duration <= DurationText.maximum, "\(text) read as \(duration), out of range")
-            invariant(DurationText.parse(DurationText.exact(duration)) == duration, "exact form of \(duration) does not read back")
+            invariant(duration >= .zero && duration <= DurationText.maximum,
+                      "\(text) read as \(duration), out of range")
+            invariant(DurationText.parse(DurationText.exact(duration)) == duration,
+                      "exact form of \(duration) does not read back")
         }
         guard let expected = oracle(text) else { return }
         invariant(result == expected, "DurationText.read(\"\(text)\") is \(result), the oracle says \(expected)")
@@ -33,7 +35,8 @@ enum DurationCheck {
             guard let unit = units[String(name)] else { return .failure(.malformed) }
             rest = after[name.endIndex...]
             switch (total, DecimalOracle.scaled(whole: whole, fraction: fraction, unit: unit)) {
-            case (.value(let sum), .value(let part)): total = sum + part > UInt128(UInt64.max) ? .huge : .value(sum + part)
+            case (.value(let sum), .value(let part)):
+                total = sum + part > UInt128(UInt64.max) ? .huge : .value(sum + part)
             case (.unknown, _), (_, .unknown): total = .unknown
             default: total = .huge
             }
@@ -53,11 +56,13 @@ enum DurationCheck {
     /// one; `n` milliseconds is exactly that or out of range.
     static func checkNumber(_ number: UInt64) {
         let duration = Duration.nanoseconds(Int64(number >> 1))
-        invariant(DurationText.parse(DurationText.exact(duration)) == duration, "\(DurationText.exact(duration)) does not read back")
+        invariant(DurationText.parse(DurationText.exact(duration)) == duration,
+                  "\(DurationText.exact(duration)) does not read back")
         let nanoseconds = Int64(number >> 1)
         if nanoseconds >= 1_000_000 {
             let truncated = Duration.nanoseconds(nanoseconds / 1_000_000 * 1_000_000)
-            invariant(DurationText.parse(DurationText.format(duration)) == truncated, "\(DurationText.format(duration)) is not \(truncated)")
+            invariant(DurationText.parse(DurationText.format(duration)) == truncated,
+                      "\(DurationText.format(duration)) is not \(truncated)")
         }
         invariant(!DurationText.format(.nanoseconds(Int64(bitPattern: number))).isEmpty, "no text for \(number) ns")
         let milliseconds = Result { () throws(TextParseFailure) in try DurationText.read("\(number)ms") }

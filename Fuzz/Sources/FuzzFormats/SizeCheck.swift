@@ -21,7 +21,9 @@ enum SizeCheck {
         var unit: UInt64 = 1
         if !rest.isEmpty || fraction != nil {
             let name = rest.hasPrefix(" ") ? rest.dropFirst() : rest
-            guard let known = units.first(where: { $0.0.lowercased() == name.lowercased() }) else { return .failure(.malformed) }
+            guard let known = units.first(where: { $0.0.lowercased() == name.lowercased() }) else {
+                return .failure(.malformed)
+            }
             unit = known.1
         }
         switch DecimalOracle.scaled(whole: whole, fraction: fraction, unit: UInt128(unit)) {

@@ -23,7 +23,8 @@ enum TimeCheck {
         let unix = Result { () throws(TextParseFailure) in try Timestamp.read(unixSeconds: text) }
         switch unix {
         case .success(let time):
-            invariant(Timestamp(unixSeconds: time.unixSecondsText) == time, "\(text) -> \(time.unixSecondsText) does not read back")
+            invariant(Timestamp(unixSeconds: time.unixSecondsText) == time,
+                      "\(text) -> \(time.unixSecondsText) does not read back")
         case .failure(.outOfRange):
             // A well-formed number: with its whole part replaced by 0, it is in range.
             let fractionPart = text.firstIndex(of: ".").map { text[$0...] } ?? ""
@@ -56,13 +57,15 @@ enum TimeCheck {
         if case .success(.ago(let ago)) = combined {
             let now = Timestamp(nanoseconds: 1_795_364_605_762_178_784)
             let resolved = Int128(now.nanoseconds) - Int128(ago.totalNanoseconds)
-            invariant(Int128(TimeText.ago(ago).resolve(now: now).nanoseconds) == resolved, "\(text) ago does not resolve exactly")
+            invariant(Int128(TimeText.ago(ago).resolve(now: now).nanoseconds) == resolved,
+                      "\(text) ago does not resolve exactly")
         }
     }
 
     static func checkNumber(_ number: UInt64) {
         let time = Timestamp(nanoseconds: Int64(bitPattern: number))
-        invariant((0..<1_000_000_000).contains(time.nanosecondOfSecond), "nanosecond of second \(time.nanosecondOfSecond)")
+        invariant((0..<1_000_000_000).contains(time.nanosecondOfSecond),
+                  "nanosecond of second \(time.nanosecondOfSecond)")
         invariant(Int128(time.seconds) * 1_000_000_000 + Int128(time.nanosecondOfSecond) == Int128(time.nanoseconds),
                   "seconds and nanoseconds of \(time.nanoseconds) do not add up")
         invariant(Timestamp(rfc3339: time.rfc3339) == time, "\(time.nanoseconds) -> \(time.rfc3339) does not read back")
