@@ -8,6 +8,8 @@ let package = Package(
     name: "reclaimd",
     products: [
         .executable(name: "reclaimd", targets: ["reclaimd"]),
+        // For the fuzz targets in Fuzz/, a separate package (see Fuzz/Package.swift): the pure modules they exercise.
+        .library(name: "ReclaimdFuzzable", targets: ["Formats", "EventModel", "EngineAPI", "Rules", "TOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),

@@ -3,41 +3,49 @@ public enum DurationText {
     /// The forms `parse` accepts, for error messages.
     public static let acceptedForms = "an integer of seconds, or numbers with units ms, s, m, h (e.g. \"500ms\", \"10s\", \"5m\", \"1h30m\")"
 
+    /// The longest duration read: `Int64.max` nanoseconds, what a `Timestamp` can be moved by and what every
+    /// clock and sleep downstream takes without trapping (`Task.sleep` traps on `.seconds(Int64.max)`).
+    public static let maximum = Duration.nanoseconds(Int64.max)
+
+    /// The range, exactly, for messages refusing a duration.
+    public static let rangeDescription = "at most 2562047h47m16.854775807s (2^63-1 nanoseconds, about 292 years)"
+
+    private static let nanosecondsPerUnit: [String: UInt64] = [
+        "ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000, "h": 3_600_000_000_000,
+    ]
+
     /// Parses `500ms`, `10s`, `5m`, `2h`, `1h30m`, `1.5s`, or an integer of seconds.
     ///
-    /// Returns nil for anything else, including negative values, unknown units and empty text.
+    /// Returns nil for anything else, including negative values, unknown units, empty text, and durations over
+    /// `maximum`.
     public static func parse(_ text: String) -> Duration? {
+        try? read(text)
+    }
+
+    /// Parses like `parse`, saying whether a refused text was malformed or out of range. Fractions are exact to
+    /// the nanosecond (rounded down).
+    public static func read(_ text: String) throws(TextParseFailure) -> Duration {
         var scanner = DigitScanner(text)
-        if let seconds = DecimalText.unsigned(text).flatMap(Int64.init(exactly:)) {
-            return .seconds(seconds)
-        }
-        var total: Int64 = 0
-        var parts = 0
-        while !scanner.isAtEnd {
-            guard let (scaled, overflow) = scanner.decimalScaledByBillion(), !overflow else { return nil }
-            let unit = scanner.letters()
-            let nanosPerUnit: Int64
-            switch unit {
-            case "ms": nanosPerUnit = 1_000_000
-            case "s": nanosPerUnit = 1_000_000_000
-            case "m": nanosPerUnit = 60_000_000_000
-            case "h": nanosPerUnit = 3_600_000_000_000
-            default: return nil
+        var total: UInt64? = 0
+        if DecimalText.isDigits(text), let seconds = scanner.decimal() {
+            total = seconds.scaled(by: 1_000_000_000)
+        } else {
+            guard !scanner.isAtEnd else { throw .malformed }
+            while !scanner.isAtEnd {
+                guard let number = scanner.decimal(), let unit = nanosecondsPerUnit[scanner.letters()] else {
+                    throw .malformed
+                }
+                // Once over (nil), stay over: the rest must still be well-formed for the text to be "out of range".
+                if let sum = total, let part = number.scaled(by: unit) {
+                    let (next, overflow) = sum.addingReportingOverflow(part)
+                    total = overflow ? nil : next
+                } else {
+                    total = nil
+                }
             }
-            // scaled is value × 10^9; value × nanosPerUnit = scaled × (nanosPerUnit / 10^9).
-            let nanos: (partialValue: Int64, overflow: Bool)
-            if nanosPerUnit >= 1_000_000_000 {
-                nanos = scaled.multipliedReportingOverflow(by: nanosPerUnit / 1_000_000_000)
-            } else {
-                nanos = (scaled / (1_000_000_000 / nanosPerUnit), false)
-            }
-            guard !nanos.overflow else { return nil }
-            let sum = total.addingReportingOverflow(nanos.partialValue)
-            guard !sum.overflow else { return nil }
-            total = sum.partialValue
-            parts += 1
         }
-        return parts > 0 ? .nanoseconds(total) : nil
+        guard let total, let nanoseconds = Int64(exactly: total) else { throw .outOfRange(accepted: rangeDescription) }
+        return .nanoseconds(nanoseconds)
     }
 
     /// A short human form, to the millisecond: `1h30m`, `10s`, `1s500ms`, `0s`; under a millisecond, `250ns`.
@@ -54,5 +62,28 @@ public enum DurationText {
         }
         if nanos > 0 { text += "\(nanos)ns" }
         return text
+    }
+
+    /// The exact form, which `parse` reads back to the same duration: `1h30m`, `10s`, `1s500ms`, `0s`, and under
+    /// a millisecond as a fraction of one, `1.000001ms`. For configuration written back (`reclaimd check`), where
+    /// `format`'s rounding would change the value. Negative durations (never configured) get a `-` parse refuses.
+    public static func exact(_ duration: Duration) -> String {
+        let nanos = duration.totalNanoseconds
+        if nanos == 0 { return "0s" }
+        var rest = nanos.magnitude
+        var text = nanos < 0 ? "-" : ""
+        for (name, size) in [("h", UInt64(3_600_000_000_000)), ("m", 60_000_000_000), ("s", 1_000_000_000)] where rest >= size {
+            text += "\(rest / size)\(name)"
+            rest %= size
+        }
+        guard rest > 0 else { return text }
+        let subMillisecond = rest % 1_000_000
+        text += "\(rest / 1_000_000)"
+        if subMillisecond > 0 {
+            var digits = padded(Int64(subMillisecond), width: 6)
+            while digits.last == "0" { digits.removeLast() }
+            text += "." + digits
+        }
+        return text + "ms"
     }
 }

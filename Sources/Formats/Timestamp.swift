@@ -7,6 +7,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Nanoseconds since 1970-01-01T00:00:00Z.
     public var nanoseconds: Int64
 
+    /// The earliest time `Int64` nanoseconds hold: 1677-09-21T00:12:43.145224192Z.
+    public static let earliest = Timestamp(nanoseconds: .min)
+
+    /// The latest time `Int64` nanoseconds hold: 2262-04-11T23:47:16.854775807Z.
+    public static let latest = Timestamp(nanoseconds: .max)
+
+    /// The range of times, exactly, in both accepted forms: what a message refusing a time names.
+    public static let rangeDescription =
+        "from \(earliest.rfc3339) to \(latest.rfc3339) (Unix seconds \(earliest.unixSecondsText) to \(latest.unixSecondsText))"
+
     /// Creates a timestamp from nanoseconds since the epoch.
     public init(nanoseconds: Int64) {
         self.nanoseconds = nanoseconds
@@ -42,8 +52,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// The nanoseconds past `seconds`, always in `0..<1_000_000_000`.
+    ///
+    /// From the remainder, not as `nanoseconds - seconds * 10^9`: for times before 1677-09-21T00:12:44Z,
+    /// `seconds * 10^9` is below `Int64.min` and would trap.
     public var nanosecondOfSecond: Int64 {
-        nanoseconds - seconds * 1_000_000_000
+        let remainder = nanoseconds % 1_000_000_000
+        return remainder < 0 ? remainder + 1_000_000_000 : remainder
     }
 
     /// The time moved by a duration (saturating at the representable range).
@@ -53,9 +67,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return Timestamp(nanoseconds: result)
     }
 
-    /// The duration from `other` to this time.
+    /// The duration from `other` to this time, exact: `Duration` holds the difference of any two timestamps,
+    /// which `Int64` does not.
     public func duration(since other: Timestamp) -> Duration {
-        .nanoseconds(nanoseconds &- other.nanoseconds)
+        .nanoseconds(nanoseconds) - .nanoseconds(other.nanoseconds)
+    }
+
+    /// Unix seconds as a decimal with nine fraction digits, e.g. `1795364605.500000000`, `-0.000000001`: the form
+    /// `init(unixSeconds:)` reads back to the same time.
+    public var unixSecondsText: String {
+        let magnitude = nanoseconds.magnitude  // UInt64: also for Int64.min
+        return "\(nanoseconds < 0 ? "-" : "")\(magnitude / 1_000_000_000).\(padded(Int64(magnitude % 1_000_000_000), width: 9))"
     }
 
     /// `seconds.nanoseconds`, the form the Docker Engine API takes in `since` and `until`.

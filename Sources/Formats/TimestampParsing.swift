@@ -1,9 +1,26 @@
 /// Parsing of the ways a person or an engine writes a point in time.
+///
+/// Every result is checked against what `Int64` nanoseconds hold (`Timestamp.earliest` to `Timestamp.latest`):
+/// a well-formed time outside that range is `TextParseFailure.outOfRange`, never an overflow trap.
 extension Timestamp {
     /// Parses RFC 3339, e.g. `2026-11-22T16:14:30Z`, `2026-11-22T17:14:30.5+01:00`.
     ///
-    /// Returns nil when the text is not RFC 3339 or names a date that does not exist.
+    /// Returns nil when the text is not RFC 3339, names a date that does not exist, or lies outside the range.
     public init?(rfc3339 text: String) {
+        guard let time = try? Self.read(rfc3339: text) else { return nil }
+        self = time
+    }
+
+    /// Parses Unix seconds with an optional fraction, e.g. `1795364605` or `1795364605.7105`.
+    ///
+    /// Returns nil when the text is not such a number or lies outside the range.
+    public init?(unixSeconds text: String) {
+        guard let time = try? Self.read(unixSeconds: text) else { return nil }
+        self = time
+    }
+
+    /// Parses RFC 3339, saying whether a refused text was malformed or out of range.
+    public static func read(rfc3339 text: String) throws(TextParseFailure) -> Timestamp {
         var scanner = DigitScanner(text)
         guard let year = scanner.digits(exactly: 4), scanner.take("-"),
               let month = scanner.digits(exactly: 2), scanner.take("-"),
@@ -12,132 +29,62 @@ extension Timestamp {
               let hour = scanner.digits(exactly: 2), scanner.take(":"),
               let minute = scanner.digits(exactly: 2), scanner.take(":"),
               let second = scanner.digits(exactly: 2)
-        else { return nil }
+        else { throw .malformed }
         var fraction: Int64 = 0
         if scanner.take(".") {
-            guard let (value, count) = scanner.fraction(), count > 0 else { return nil }
+            guard let (value, _) = scanner.fraction() else { throw .malformed }
             fraction = value
         }
-        var offsetSeconds: Int64 = 0
-        if scanner.take("Z") || scanner.take("z") {
-            offsetSeconds = 0
-        } else if let sign = scanner.takeSign() {
-            guard let offsetHours = scanner.digits(exactly: 2), scanner.take(":"),
-                  let offsetMinutes = scanner.digits(exactly: 2),
-                  offsetHours < 24, offsetMinutes < 60
-            else { return nil }
-            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
-        } else {
-            return nil
-        }
-        guard scanner.isAtEnd else { return nil }
+        let offsetSeconds = try utcOffset(&scanner)
+        guard scanner.isAtEnd else { throw .malformed }
         let date = CivilDate(year: year, month: month, day: day)
         guard (1...12).contains(month), day >= 1, day <= date.daysInMonth,
               hour < 24, minute < 60, second < 61
-        else { return nil }
+        else { throw .malformed }
+        // At most 9999 years from year 0 in seconds: far inside Int64, so only the nanoseconds need checking.
         let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetSeconds
-        self.init(nanoseconds: seconds * 1_000_000_000 + fraction)
+        return try exactly(seconds: Int128(seconds), nanoseconds: Int128(fraction))
     }
 
-    /// Parses Unix seconds with an optional fraction, e.g. `1795364605` or `1795364605.7105`.
-    public init?(unixSeconds text: String) {
+    /// Parses Unix seconds, saying whether a refused text was malformed or out of range.
+    ///
+    /// Any number of digits is read, so that `1795364605000` (milliseconds by mistake) is out of range rather than
+    /// malformed.
+    public static func read(unixSeconds text: String) throws(TextParseFailure) -> Timestamp {
         var scanner = DigitScanner(text)
         let negative = scanner.take("-")
-        guard let whole = scanner.digits(atMost: 12) else { return nil }
+        guard let whole = scanner.digitRun() else { throw .malformed }
         var fraction: Int64 = 0
         if scanner.take(".") {
-            guard let (value, count) = scanner.fraction(), count > 0 else { return nil }
+            guard let (value, _) = scanner.fraction() else { throw .malformed }
             fraction = value
         }
-        guard scanner.isAtEnd else { return nil }
-        let nanos = whole * 1_000_000_000 + fraction
-        self.init(nanoseconds: negative ? -nanos : nanos)
-    }
-}
-
-/// A cursor over ASCII text for the parsers in this module.
-struct DigitScanner {
-    private let bytes: [UInt8]
-    private var index = 0
-
-    init(_ text: String) {
-        bytes = Array(text.utf8)
+        guard scanner.isAtEnd else { throw .malformed }
+        // More than 20 digits (bar leading zeros) is far out of range; fewer always fit in Int128 as nanoseconds.
+        let significant = whole.drop { $0 == 48 }
+        guard significant.count <= 20 else { throw .outOfRange(accepted: rangeDescription) }
+        let seconds = significant.reduce(Int128(0)) { $0 * 10 + Int128($1 - 48) }
+        let nanoseconds = seconds * 1_000_000_000 + Int128(fraction)
+        return try exactly(seconds: 0, nanoseconds: negative ? -nanoseconds : nanoseconds)
     }
 
-    var isAtEnd: Bool { index == bytes.count }
-
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
-
-    mutating func take(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue, peek == ascii else { return false }
-        index += 1
-        return true
+    /// `Z`, `z`, or `+HH:MM` / `-HH:MM`, as seconds east of UTC.
+    private static func utcOffset(_ scanner: inout DigitScanner) throws(TextParseFailure) -> Int64 {
+        if scanner.take("Z") || scanner.take("z") { return 0 }
+        guard let sign = scanner.takeSign(),
+              let hours = scanner.digits(exactly: 2), scanner.take(":"),
+              let minutes = scanner.digits(exactly: 2),
+              hours < 24, minutes < 60
+        else { throw .malformed }
+        return sign * (hours * 3600 + minutes * 60)
     }
 
-    mutating func takeSign() -> Int64? {
-        if take("+") { return 1 }
-        if take("-") { return -1 }
-        return nil
-    }
-
-    /// Exactly `count` decimal digits.
-    mutating func digits(exactly count: Int) -> Int64? {
-        let start = index
-        guard let value = digits(atMost: count), index - start == count else {
-            index = start
-            return nil
+    /// The time `seconds` and `nanoseconds` after the epoch, or out of range, computed in 128 bits so that no
+    /// intermediate value can overflow (a time just after `earliest` has whole seconds just below it).
+    private static func exactly(seconds: Int128, nanoseconds: Int128) throws(TextParseFailure) -> Timestamp {
+        guard let total = Int64(exactly: seconds * 1_000_000_000 + nanoseconds) else {
+            throw .outOfRange(accepted: rangeDescription)
         }
-        return value
+        return Timestamp(nanoseconds: total)
     }
-
-    /// One to `limit` decimal digits.
-    mutating func digits(atMost limit: Int) -> Int64? {
-        var value: Int64 = 0
-        var count = 0
-        while count < limit, let byte = peek, byte >= 48, byte <= 57 {
-            value = value * 10 + Int64(byte - 48)
-            index += 1
-            count += 1
-        }
-        return count > 0 ? value : nil
-    }
-
-    /// Digits after a decimal point as nanoseconds; digits past the ninth are read and ignored.
-    mutating func fraction() -> (nanoseconds: Int64, digitCount: Int)? {
-        var value: Int64 = 0
-        var count = 0
-        while let byte = peek, byte >= 48, byte <= 57 {
-            if count < 9 { value = value * 10 + Int64(byte - 48) }
-            index += 1
-            count += 1
-        }
-        guard count > 0 else { return nil }
-        for _ in min(count, 9)..<9 { value *= 10 }
-        return (value, count)
-    }
-
-    /// A decimal number with an optional fraction, as an exact value scaled by 10^9.
-    mutating func decimalScaledByBillion() -> (value: Int64, overflow: Bool)? {
-        guard let whole = digits(atMost: 18) else {
-            return nil
-        }
-        var result = whole.multipliedReportingOverflow(by: 1_000_000_000)
-        if take(".") {
-            guard let (fraction, _) = fraction() else { return nil }
-            let sum = result.partialValue.addingReportingOverflow(fraction)
-            result = (sum.partialValue, result.overflow || sum.overflow)
-        }
-        return (result.partialValue, result.overflow)
-    }
-
-    /// Letters up to the next non-letter.
-    mutating func letters() -> String {
-        var text = ""
-        while let byte = peek, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) {
-            text.append(Character(Unicode.Scalar(byte)))
-            index += 1
-        }
-        return text
-    }
-
 }

@@ -34,6 +34,13 @@ private struct Reader {
     var root = TOMLTable(position: TOMLPosition(line: 1, column: 1), origin: .root)
     /// The keys of the table that key/value lines go into (the last `[header]`).
     var current: [String] = []
+    /// Arrays and inline tables open around the cursor.
+    var nesting = 0
+
+    /// How deep arrays and inline tables may nest, and how many parts a dotted key may have. Reading recurses
+    /// once per level: without a bound, 10,000 `[` (a 20 KB file) overflow the stack, and SIGSEGV is not
+    /// "FILE:LINE:COLUMN" (nor is a reload that kills the agent). No configuration comes near it.
+    static let maximumDepth = 64
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -185,6 +192,7 @@ private struct Reader {
     mutating func dottedKey() throws(TOMLSyntaxError) -> [TOMLKey] {
         var keys: [TOMLKey] = []
         while true {
+            guard keys.count < Self.maximumDepth else { throw fail("a dotted key may have at most \(Self.maximumDepth) parts") }
             skipSpaces()
             let start = position
             keys.append(TOMLKey(name: try simpleKey(), position: start))
@@ -235,6 +243,8 @@ private struct Reader {
     }
 
     mutating func array() throws(TOMLSyntaxError) -> TOMLValue {
+        try enterNesting()
+        defer { nesting -= 1 }
         index += 1
         var elements: [TOMLValue] = []
         while true {
@@ -251,6 +261,8 @@ private struct Reader {
     }
 
     mutating func inlineTable() throws(TOMLSyntaxError) -> TOMLTable {
+        try enterNesting()
+        defer { nesting -= 1 }
         var table = TOMLTable(position: position, origin: .inline)
         index += 1
         skipSpaces()
@@ -266,6 +278,14 @@ private struct Reader {
             default: throw fail("expected ',' or '}' in the inline table (which must stay on one line), found \(describe(peek))")
             }
         }
+    }
+
+    /// One more array or inline table open; an error past `maximumDepth`.
+    mutating func enterNesting() throws(TOMLSyntaxError) {
+        guard nesting < Self.maximumDepth else {
+            throw fail("arrays and inline tables may nest at most \(Self.maximumDepth) deep")
+        }
+        nesting += 1
     }
 
     /// Booleans and numbers: the run of characters up to a delimiter, then classified.

@@ -103,4 +103,25 @@ struct EventStreamDecoderTests {
         let image = try #require(events(items).first { $0.isPrune && $0.resource == "image" })
         #expect(image.json == #"{"time":"2026-11-22T16:23:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","kind":"prune","reclaimed_bytes":9322288,"actor_id":"","attributes":{"reclaimed":"9322288"}}"#)
     }
+
+    /// Issue 11: `time` far before 1677 saturates to the earliest nanosecond, whose formatting trapped (SIGILL) in
+    /// the JSON and the bad-bytes warning; a `reclaimd events` fed this line by an engine died.
+    @Test("an event time beyond Int64 nanoseconds decodes, warns and prints (it used to trap)")
+    func farTimes() throws {
+        let stream = Array(("""
+            {"Type":"volume","Action":"prune","Actor":{"Attributes":{"reclaimed":"x"}},"time":-99999999999}
+            {"Type":"image","Action":"prune","Actor":{"Attributes":{"reclaimed":"1"}},"timeNano":-9223372036854775808}
+            {"Type":"image","Action":"prune","time":99999999999}
+
+            """).utf8)
+        let items = decodeAll(stream, engine: .docker)
+        let decoded = events(items)
+        #expect(decoded.map(\.time) == [.earliest, .earliest, .latest])
+        #expect(decoded.map(\.json).allSatisfy { $0.contains(#""time":"1677-09-21T00:12:43.145224192Z""#) || $0.contains(#""time":"2262-04-11T23:47:16.854775807Z""#) })
+        let warnings = items.compactMap { if case .warning(let text) = $0 { text } else { nil } }
+        #expect(warnings == [
+            "volume prune at 1677-09-21T00:12:43.145224192Z has reclaimed \"x\", which is not a count of bytes; bytes unknown",
+            "image prune at 2262-04-11T23:47:16.854775807Z has no reclaimed attribute; bytes unknown",
+        ])
+    }
 }

@@ -18,7 +18,7 @@ struct DurationTextTests {
         #expect(DurationText.parse(text) == expected)
     }
 
-    @Test("rejects anything else", arguments: ["", "s", "-5s", "10 s", "5d", "1h30", "ten", "1.s", "99999999999999999999h", "1.5"])
+    @Test("rejects anything else", arguments: ["", "s", "-5s", "10 s", "5d", "1h30", "ten", "1.s", "99999999999999999999h", "1.5", "1.5.5s", "s5", "1hm"])
     func rejects(text: String) {
         #expect(DurationText.parse(text) == nil)
     }
@@ -30,5 +30,18 @@ struct DurationTextTests {
         #expect(DurationText.format(.nanoseconds(93_245_591)) == "93ms")
         #expect(DurationText.format(.zero) == "0s")
         #expect(DurationText.format(.nanoseconds(250)) == "250ns")
+    }
+}
+
+@Suite("DurationText.exact")
+struct DurationTextExactTests {
+    @Test("writes every duration so that parse reads it back exactly", arguments: [
+        (Duration.seconds(5400), "1h30m"), (.milliseconds(1500), "1s500ms"), (.zero, "0s"),
+        (.nanoseconds(250), "0.00025ms"), (.nanoseconds(1_500_001), "1.500001ms"), (.seconds(3601), "1h1s"),
+        (DurationText.maximum, "2562047h47m16s854.775807ms"),
+    ])
+    func exact(duration: Duration, text: String) {
+        #expect(DurationText.exact(duration) == text)
+        #expect(DurationText.parse(text) == duration)
     }
 }

@@ -1,4 +1,5 @@
 import EngineAPI
+import Formats
 import Foundation
 import Testing
 
@@ -42,6 +43,20 @@ struct EngineErrorTests {
         let reversed = try Shell.run("'\(ReclaimdBinary.path)' events --since 1m --until 2m")
         #expect(reversed.status == 64)
         #expect(reversed.stderr.contains("is before --since"))
+    }
+
+    @Test("out-of-range times and durations are usage errors naming the range, not a crash (issue 11)", arguments: [
+        ("events --since 99999999999", "'--since <time>': out of range: accepted \(Timestamp.rangeDescription)"),
+        ("events --since 2262-04-12T00:00:00Z", "'--since <time>': out of range: accepted \(Timestamp.rangeDescription)"),
+        ("events --until 9999-12-31T23:59:59Z", "'--until <time>': out of range: accepted \(Timestamp.rangeDescription)"),
+        ("events --since 99999999999h", "'--since <time>': out of range: accepted \(DurationText.rangeDescription)"),
+        ("simulate --hook-duration 9223372037 --input /dev/null", "--hook-duration \"9223372037\" is out of range: accepted \(DurationText.rangeDescription)"),
+    ])
+    func outOfRangeTimes(arguments: String, message: String) throws {
+        let result = try Shell.run("'\(ReclaimdBinary.path)' \(arguments)")
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(Timestamp.rangeDescription.hasPrefix("from 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z"))
     }
 
     @Test("an error answer from the real engine carries the engine's own message")

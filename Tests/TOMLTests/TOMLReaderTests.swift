@@ -179,3 +179,57 @@ struct TOMLReaderTests {
         #expect(error("a = '''open") == "1:12: the multi-line string is not closed (missing ''')")
     }
 }
+
+@Suite("TOML reader integer range")
+struct TOMLIntegerRangeTests {
+    @Test("integers at Int64's ends are read; one past is out of range, not \"not a value\"")
+    func ends() throws {
+        let root = try TOMLReader.parse("max = 9223372036854775807\nmin = -9223372036854775808\nhex = 0x7FFFFFFFFFFFFFFF\n")
+        #expect(root["max"]?.value.integer == Int64.max)
+        #expect(root["min"]?.value.integer == Int64.min)
+        #expect(root["hex"]?.value.integer == Int64.max)
+        for text in ["9223372036854775808", "-9223372036854775809", "0x8000000000000000", "1_000_000_000_000_000_000_000"] {
+            #expect(throws: TOMLSyntaxError.self) { try TOMLReader.parse("a = \(text)\n") }
+            do {
+                _ = try TOMLReader.parse("a = \(text)\n")
+            } catch {
+                #expect(error.description == "1:5: integer \(text) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807")
+            }
+        }
+    }
+}
+
+/// Deep nesting used to overflow the stack (SIGSEGV): `reclaimd check` on a 20 KB file of `[`, and an agent
+/// reloading one, died instead of reporting FILE:LINE:COLUMN.
+@Suite("TOML reader nesting depth")
+struct TOMLNestingTests {
+    private func message(_ source: String) -> String? {
+        do {
+            _ = try TOMLReader.parse(source)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test("64 levels of arrays, inline tables and dotted keys are read")
+    func deepestAccepted() throws {
+        let arrays = try TOMLReader.parse("a = " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64))
+        #expect(arrays["a"]?.value.array?.count == 1)
+        _ = try TOMLReader.parse("a = " + String(repeating: "{b=", count: 64) + "1" + String(repeating: "}", count: 64))
+        _ = try TOMLReader.parse(Array(repeating: "k", count: 64).joined(separator: ".") + " = 1\n")
+        _ = try TOMLReader.parse("[" + Array(repeating: "k", count: 64).joined(separator: ".") + "]\n")
+    }
+
+    @Test("deeper is a syntax error at the level that is one too deep, however deep the file goes", arguments: [10_000, 100_000])
+    func deeperRefused(depth: Int) {
+        #expect(message("a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+            == "1:69: arrays and inline tables may nest at most 64 deep")
+        #expect(message("a = " + String(repeating: "{b=", count: depth) + "1" + String(repeating: "}", count: depth))
+            == "1:197: arrays and inline tables may nest at most 64 deep")
+        #expect(message(Array(repeating: "k", count: depth).joined(separator: ".") + " = 1\n")
+            == "1:129: a dotted key may have at most 64 parts")
+        #expect(message("[" + Array(repeating: "k", count: depth).joined(separator: ".") + "]\n")
+            == "1:130: a dotted key may have at most 64 parts")
+    }
+}

@@ -124,7 +124,7 @@ public struct ConfigurationParser {
                 }
             }
             if let entry = section["interval"] {
-                if let interval = duration(entry.value), interval >= .milliseconds(100) {
+                if case .success(let interval) = duration(entry.value), interval >= .milliseconds(100) {
                     watch.interval = interval
                 } else {
                     fail(entry.valuePosition, "filesystem.interval \(quoted(entry.value)) is not a duration of at least 100ms; expected \(DurationText.acceptedForms)")
@@ -206,24 +206,7 @@ public struct ConfigurationParser {
 
         /// `threshold`, the durations (`quiet`, `max_delay`, `cooldown`, `timeout`) and `max_batch_events`.
         private mutating func parseAmounts(_ table: TOMLTable, into rule: inout RuleDefinition) {
-            if let entry = table["threshold"] {
-                if let bytes = size(entry.value) {
-                    rule.threshold = bytes
-                } else {
-                    fail(entry.valuePosition, "threshold \(quoted(entry.value)) is not a size; expected \(ByteSizeText.acceptedForms)")
-                }
-            }
-            for (key, apply) in [("quiet", { (r: inout RuleDefinition, d: Duration) in r.quiet = d }),
-                                 ("max_delay", { $0.maxDelay = $1 }), ("cooldown", { $0.cooldown = $1 }),
-                                 ("timeout", { $0.timeout = $1 })] {
-                guard let entry = table[key] else { continue }
-                if let duration = duration(entry.value), key != "timeout" || duration > .zero {
-                    apply(&rule, duration)
-                } else {
-                    let extra = key == "timeout" ? " greater than zero" : ""
-                    fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a duration\(extra); expected \(DurationText.acceptedForms)")
-                }
-            }
+            parseLimits(table, into: &rule)
             if let entry = table["max_batch_events"] {
                 if let count = entry.value.integer, (1...1_000_000).contains(count) {
                     rule.maxBatchEvents = Int(count)
@@ -275,14 +258,48 @@ public struct ConfigurationParser {
             return result
         }
 
-        private func size(_ value: TOMLValue) -> UInt64? {
-            if let integer = value.integer { return integer >= 0 ? UInt64(integer) : nil }
-            return value.string.flatMap(ByteSizeText.parse)
+        /// `threshold` and the durations. A value in an accepted form but too large is reported with the range,
+        /// not the forms: "99999999999h" is a duration, just not one that fits.
+        /// `threshold` and the durations (`quiet`, `max_delay`, `cooldown`, `timeout`), each within its range.
+        mutating func parseLimits(_ table: TOMLTable, into rule: inout RuleDefinition) {
+            if let entry = table["threshold"] {
+                switch size(entry.value) {
+                case .success(let bytes): rule.threshold = bytes
+                case .failure(.outOfRange(let accepted)):
+                    fail(entry.valuePosition, "threshold \(quoted(entry.value)) is out of range: accepted \(accepted)")
+                case .failure(.malformed):
+                    fail(entry.valuePosition, "threshold \(quoted(entry.value)) is not a size; expected \(ByteSizeText.acceptedForms)")
+                }
+            }
+            for (key, apply) in [("quiet", { (r: inout RuleDefinition, d: Duration) in r.quiet = d }),
+                                 ("max_delay", { $0.maxDelay = $1 }), ("cooldown", { $0.cooldown = $1 }),
+                                 ("timeout", { $0.timeout = $1 })] {
+                guard let entry = table[key] else { continue }
+                switch duration(entry.value) {
+                case .success(let duration) where key != "timeout" || duration > .zero:
+                    apply(&rule, duration)
+                case .failure(.outOfRange(let accepted)):
+                    fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is out of range: accepted \(accepted)")
+                case .success, .failure(.malformed):
+                    let extra = key == "timeout" ? " greater than zero" : ""
+                    fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a duration\(extra); expected \(DurationText.acceptedForms)")
+                }
+            }
         }
 
-        private func duration(_ value: TOMLValue) -> Duration? {
-            if let integer = value.integer { return integer >= 0 ? .seconds(integer) : nil }
-            return value.string.flatMap(DurationText.parse)
+        /// A size: a TOML integer of bytes, or a string `ByteSizeText` reads.
+        private func size(_ value: TOMLValue) -> Result<UInt64, TextParseFailure> {
+            if let integer = value.integer { return integer >= 0 ? .success(UInt64(integer)) : .failure(.malformed) }
+            guard let text = value.string else { return .failure(.malformed) }
+            return Result { () throws(TextParseFailure) in try ByteSizeText.read(text) }
+        }
+
+        /// A duration: a TOML integer of seconds (read as its digits, so the same range applies), or a string
+        /// `DurationText` reads.
+        private func duration(_ value: TOMLValue) -> Result<Duration, TextParseFailure> {
+            if let integer = value.integer, integer < 0 { return .failure(.malformed) }
+            guard let text = value.integer.map({ String($0) }) ?? value.string else { return .failure(.malformed) }
+            return Result { () throws(TextParseFailure) in try DurationText.read(text) }
         }
 
         private func quoted(_ value: TOMLValue) -> String {

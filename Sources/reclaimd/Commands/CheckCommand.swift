@@ -30,28 +30,3 @@ struct CheckCommand: ParsableCommand {
         }
     }
 }
-
-/// A rule written back as TOML with every default filled in.
-enum EffectiveRule {
-    static func toml(_ rule: RuleDefinition) -> String {
-        func list(_ values: [String]) -> String { "[" + values.map(JSONText.quoted).joined(separator: ", ") + "]" }
-        var lines = [
-            "[[rule]]",
-            "name = \(JSONText.quoted(rule.name))",
-            "resources = \(list(rule.resources))",
-            "actions = \(list(rule.actions))",
-            "threshold = \(JSONText.quoted(String(rule.threshold)))  # \(ByteCountText.decimal(rule.threshold))",
-            "quiet = \(JSONText.quoted(DurationText.format(rule.quiet)))",
-            "max_delay = \(JSONText.quoted(DurationText.format(rule.maxDelay)))",
-            "cooldown = \(JSONText.quoted(DurationText.format(rule.cooldown)))",
-            "hook = \(list(rule.hook))",
-            "timeout = \(JSONText.quoted(DurationText.format(rule.timeout)))",
-            "max_batch_events = \(rule.maxBatchEvents)",
-        ]
-        if !rule.environment.isEmpty {
-            let pairs = rule.environment.keys.sorted().map { "\($0) = \(JSONText.quoted(rule.environment[$0] ?? ""))" }
-            lines.append("env = { \(pairs.joined(separator: ", ")) }")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-}

@@ -21,11 +21,13 @@ struct EventsCommand: AsyncParsableCommand {
     @OptionGroup var engine: EngineOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: ArgumentHelp("Replay events from this time. \(TimeArgument.formsHelp).", valueName: "time"))
-    var since: TimeArgument?
+    @Option(help: ArgumentHelp("Replay events from this time. \(TimeText.acceptedForms).", valueName: "time"),
+            transform: TimeArgument.parse)
+    var since: TimeText?
 
-    @Option(help: ArgumentHelp("Stop at this time. \(TimeArgument.formsHelp).", valueName: "time"))
-    var until: TimeArgument?
+    @Option(help: ArgumentHelp("Stop at this time. \(TimeText.acceptedForms).", valueName: "time"),
+            transform: TimeArgument.parse)
+    var until: TimeText?
 
     @Flag(help: "Print every event, not only prunes and removals.")
     var all = false

@@ -18,11 +18,13 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Count entries from this time. \(TimeArgument.formsHelp).", valueName: "time"))
-    var since: TimeArgument?
+    @Option(help: ArgumentHelp("Count entries from this time. \(TimeText.acceptedForms).", valueName: "time"),
+            transform: TimeArgument.parse)
+    var since: TimeText?
 
-    @Option(help: ArgumentHelp("Count entries up to this time. \(TimeArgument.formsHelp).", valueName: "time"))
-    var until: TimeArgument?
+    @Option(help: ArgumentHelp("Count entries up to this time. \(TimeText.acceptedForms).", valueName: "time"),
+            transform: TimeArgument.parse)
+    var until: TimeText?
 
     @Option(help: ArgumentHelp("Group by day or week (UTC), rule, or resource type.", valueName: "group"))
     var by: GroupingArgument?

@@ -33,9 +33,7 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownGrace: String = "30s"
 
     func run() async throws {
-        guard let grace = DurationText.parse(shutdownGrace) else {
-            throw ValidationError("--shutdown-grace \"\(shutdownGrace)\" is not \(DurationText.acceptedForms)")
-        }
+        let grace = try DurationArgument.parse(shutdownGrace, option: "--shutdown-grace")
         let sink = logging.bootstrap()
         defer { sink.flush() }
         let logger = Logger(label: "reclaimd")

@@ -30,9 +30,7 @@ struct SimulateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard let duration = DurationText.parse(hookDuration) else {
-            throw ValidationError("--hook-duration \"\(hookDuration)\" is not \(DurationText.acceptedForms)")
-        }
+        let duration = try DurationArgument.parse(hookDuration, option: "--hook-duration")
         // Hooks are not run, so their files are not checked here; `check` does that.
         let configuration = try config.load(checkHooks: false).configuration
         let bytes: [UInt8]
