@@ -6,15 +6,20 @@
 /// or `inf`/`nan` with an optional sign. Everywhere, `_` stands only between two digits of the number's base.
 enum TOMLNumber {
     static func integer(_ token: ArraySlice<UInt8>) -> Int64? {
+        integerDigits(token).flatMap { Int64($0.digits, radix: $0.radix) }
+    }
+
+    /// An integer by TOML's grammar, whatever its size: its digits (signed, without `_`) and base. A token that
+    /// has this but no `integer` is well formed and out of range, which deserves its own message.
+    static func integerDigits(_ token: ArraySlice<UInt8>) -> (digits: String, radix: Int)? {
         if token.count > 2, token.first == UInt8(ascii: "0"), let radix = radix(of: token[token.startIndex + 1]) {
-            guard let digits = digits(token.dropFirst(2), radix: radix) else { return nil }
-            return Int64(digits, radix: radix)
+            return digits(token.dropFirst(2), radix: radix).map { ($0, radix) }
         }
         let (negative, unsigned) = sign(token)
         guard let digits = digits(unsigned, radix: 10), digits.utf8.count == 1 || digits.utf8.first != UInt8(ascii: "0") else {
             return nil
         }
-        return Int64((negative ? "-" : "") + digits)
+        return ((negative ? "-" : "") + digits, 10)
     }
 
     static func float(_ token: ArraySlice<UInt8>) -> Double? {

@@ -296,7 +296,12 @@ private struct Reader {
         let token = String(decoding: bytes[from..<index], as: UTF8.self)
         if token == "true" { return .boolean(true) }
         if token == "false" { return .boolean(false) }
-        if let number = TOMLNumber.integer(bytes[from..<index]) { return .integer(number) }
+        if let (digits, radix) = TOMLNumber.integerDigits(bytes[from..<index]) {
+            guard let number = Int64(digits, radix: radix) else {
+                throw fail("integer \(token) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807", at: start)
+            }
+            return .integer(number)
+        }
         if let number = TOMLNumber.float(bytes[from..<index]) { return .float(number) }
         if Self.looksLikeDateOrTime(bytes[from..<index]) {
             throw fail("dates and times are not supported here; write the value as a string", at: start)
