@@ -5,10 +5,6 @@
 /// only (a single prefix: `0x0b1` is hex B1). Floats: a decimal integer part, then a fraction, an exponent or both;
 /// or `inf`/`nan` with an optional sign. Everywhere, `_` stands only between two digits of the number's base.
 enum TOMLNumber {
-    static func integer(_ token: ArraySlice<UInt8>) -> Int64? {
-        integerDigits(token).flatMap { Int64($0.digits, radix: $0.radix) }
-    }
-
     /// An integer by TOML's grammar, whatever its size: its digits (signed, without `_`) and base. A token that
     /// has this but no `integer` is well formed and out of range, which deserves its own message.
     static func integerDigits(_ token: ArraySlice<UInt8>) -> (digits: String, radix: Int)? {
