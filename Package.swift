@@ -8,6 +8,9 @@ let package = Package(
     name: "reclaimd",
     products: [
         .executable(name: "reclaimd", targets: ["reclaimd"]),
+        // The event path without I/O, for the in-process benchmark (Benchmarks/, a package of its own so that CI's
+        // `swift build --build-tests` never builds the benchmark harness).
+        .library(name: "ReclaimdEventPath", targets: ["Formats", "EventModel", "EngineAPI", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -114,7 +117,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(
             name: "EngineAPITests",
