@@ -46,16 +46,47 @@ public struct ReclaimEvent: Sendable, Hashable {
 
     /// The event as one JSON object, the form of `reclaimd events --json` and of a hook's stdin.
     public var json: String {
-        var writer = JSONObjectWriter()
-        writer.add("time", time.rfc3339)
-        writer.add("time_nano", time.nanoseconds)
-        writer.add("engine", source)
-        writer.add("resource", resource)
-        writer.add("action", action)
-        writer.add("kind", kind)
-        writer.add("reclaimed_bytes", reclaimedBytes)
-        writer.add("actor_id", actorID)
-        writer.add("attributes", attributes)
-        return writer.finish()
+        String(decoding: jsonBytes, as: UTF8.self)
+    }
+
+    /// `json` as UTF-8 bytes, the form output is written in.
+    public var jsonBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(200 + actorID.utf8.count + attributes.count * 48)
+        appendJSON(to: &bytes)
+        return bytes
+    }
+
+    /// Appends `json`'s bytes: built straight into the output buffer, once per event printed or batched.
+    /// The keys are fixed and need no escaping, so they are written as they are; the values are escaped.
+    public func appendJSON(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: #"{"time":""#.utf8)
+        time.appendRFC3339(to: &bytes)
+        bytes.append(contentsOf: #"","time_nano":"#.utf8)
+        JSONText.appendDecimal(time.nanoseconds, to: &bytes)
+        bytes.append(contentsOf: #","engine":"#.utf8)
+        JSONText.appendQuoted(source, to: &bytes)
+        bytes.append(contentsOf: #","resource":"#.utf8)
+        JSONText.appendQuoted(resource, to: &bytes)
+        bytes.append(contentsOf: #","action":"#.utf8)
+        JSONText.appendQuoted(action, to: &bytes)
+        bytes.append(contentsOf: #","kind":"#.utf8)
+        JSONText.appendQuoted(kind, to: &bytes)
+        bytes.append(contentsOf: #","reclaimed_bytes":"#.utf8)
+        if let reclaimedBytes {
+            JSONText.appendDecimal(reclaimedBytes, to: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(contentsOf: #","actor_id":"#.utf8)
+        JSONText.appendQuoted(actorID, to: &bytes)
+        bytes.append(contentsOf: #","attributes":{"#.utf8)
+        for (index, (name, value)) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(name, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.appendQuoted(value, to: &bytes)
+        }
+        bytes.append(contentsOf: "}}".utf8)
     }
 }
