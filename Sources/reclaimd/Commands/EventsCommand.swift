@@ -47,7 +47,10 @@ struct EventsCommand: AsyncParsableCommand {
             throw ValidationError("--until (\(until)) is before --since (\(since))")
         }
         let sink = logging.bootstrap()
-        defer { sink.flush() }
+        defer {
+            Console.output.flush()
+            sink.flush()
+        }
         let logger = Logger(label: "reclaimd")
         let subscription = EventSubscription(
             client: EngineClient(endpoint: endpoint),
@@ -64,8 +67,16 @@ struct EventsCommand: AsyncParsableCommand {
                 try await subscription.run(onNotification: { connection.report($0) }, onEvent: { event in
                     // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
                     guard printAll || event.freesSpace else { return }
-                    Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
-                    if recordInJournal { sink.write(EventAuditEntry.entry(for: event)) }
+                    if printJSON {
+                        event.jsonBytes.withUnsafeBytes { Console.output.writeLine(bytes: $0, buffered: true) }
+                    } else {
+                        Console.output.writeLine(EventLineFormatter.humanLine(event), buffered: true)
+                    }
+                    if recordInJournal { sink.write(EventAuditEntry.entry(for: event), buffered: true) }
+                }, onReadEnd: {
+                    // Each read's events in one write: a consumer still sees them as they arrive.
+                    Console.output.flush()
+                    sink.flushBuffered()
                 })
             }
         }
