@@ -18,7 +18,7 @@ public struct EngineEventSource: EventSource {
         self.logger = logger
     }
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
         let client = EngineClient(endpoint: endpoint)
         let subscription = EventSubscription(
             client: client, query: EventQuery(filters: Self.engineFilter(request.filter)), policy: .always, logger: logger,
@@ -29,16 +29,16 @@ public struct EngineEventSource: EventSource {
                 // Before saying "connected": a failure here is a failed connection, retried with backoff.
                 let info = try await dataRootInfo(client, identity)
                 connection.report(notification)
-                report(.connected(SourceIdentity(
+                await report(.connected(SourceIdentity(
                     kind: identity.kind.rawValue, description: "\(identity.serverProduct) (API \(identity.negotiatedVersion))",
                     host: endpoint.description, instanceID: info.id.isEmpty ? nil : info.id, dataRoot: info.dockerRootDir)))
                 return
             }
             connection.report(notification)
             if case .disconnected(let reason, _) = notification {
-                report(.disconnected(reason: reason))
+                await report(.disconnected(reason: reason))
             }
-        }, onEvent: { report(.event($0)) })
+        }, onEvent: { await report(.event($0)) })
     }
 
     /// The rules' filter in the engine's words: only the engine's own types (another source's, such as
