@@ -60,33 +60,35 @@ public struct ReclaimEvent: Sendable, Hashable {
     /// Appends `json`'s bytes: built straight into the output buffer, once per event printed or batched.
     /// The keys are fixed and need no escaping, so they are written as they are; the values are escaped.
     public func appendJSON(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: #"{"time":""#.utf8)
+        JSONText.appendLiteral(#"{"time":""#, to: &bytes)
         time.appendRFC3339(to: &bytes)
-        bytes.append(contentsOf: #"","time_nano":"#.utf8)
+        JSONText.appendLiteral(#"","time_nano":"#, to: &bytes)
         JSONText.appendDecimal(time.nanoseconds, to: &bytes)
-        bytes.append(contentsOf: #","engine":"#.utf8)
+        JSONText.appendLiteral(#","engine":"#, to: &bytes)
         JSONText.appendQuoted(source, to: &bytes)
-        bytes.append(contentsOf: #","resource":"#.utf8)
+        JSONText.appendLiteral(#","resource":"#, to: &bytes)
         JSONText.appendQuoted(resource, to: &bytes)
-        bytes.append(contentsOf: #","action":"#.utf8)
+        JSONText.appendLiteral(#","action":"#, to: &bytes)
         JSONText.appendQuoted(action, to: &bytes)
-        bytes.append(contentsOf: #","kind":"#.utf8)
+        JSONText.appendLiteral(#","kind":"#, to: &bytes)
         JSONText.appendQuoted(kind, to: &bytes)
-        bytes.append(contentsOf: #","reclaimed_bytes":"#.utf8)
+        JSONText.appendLiteral(#","reclaimed_bytes":"#, to: &bytes)
         if let reclaimedBytes {
             JSONText.appendDecimal(reclaimedBytes, to: &bytes)
         } else {
-            bytes.append(contentsOf: "null".utf8)
+            JSONText.appendLiteral("null", to: &bytes)
         }
-        bytes.append(contentsOf: #","actor_id":"#.utf8)
+        JSONText.appendLiteral(#","actor_id":"#, to: &bytes)
         JSONText.appendQuoted(actorID, to: &bytes)
-        bytes.append(contentsOf: #","attributes":{"#.utf8)
-        for (index, (name, value)) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        JSONText.appendLiteral(#","attributes":{"#, to: &bytes)
+        var isFirst = true
+        attributes.forEachSortedByName { name, value in
+            if !isFirst { bytes.append(UInt8(ascii: ",")) }
+            isFirst = false
             JSONText.appendQuoted(name, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             JSONText.appendQuoted(value, to: &bytes)
         }
-        bytes.append(contentsOf: "}}".utf8)
+        JSONText.appendLiteral("}}", to: &bytes)
     }
 }

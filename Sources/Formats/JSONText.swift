@@ -17,6 +17,8 @@ public enum JSONText {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            // Most values need no escape at all: checked eight bytes at a time, then copied whole.
+            guard needsEscaping(UnsafeRawBufferPointer(utf8)) else { return out.append(contentsOf: utf8) }
             var runStart = 0
             for index in utf8.indices {
                 let byte = utf8[index]
@@ -30,6 +32,35 @@ public enum JSONText {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends text that is already JSON (or needs no escaping), such as a fixed key: `"name":`.
+    public static func appendLiteral(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Whether any byte is a control character, `"`, `\` or DEL (bit tricks on eight bytes at a time; exact).
+    static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        var found: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let deletes = word ^ (ones &* 0x7F)
+            found |= (word &- ones &* 0x20) & ~word
+            found |= (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (deletes &- ones) & ~deletes
+            offset += 8
+        }
+        if found & (ones &* 0x80) != 0 { return true }
+        while offset < bytes.count {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            offset += 1
+        }
+        return false
     }
 
     private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {

@@ -29,11 +29,12 @@ struct EventLineParserTests {
         }
     }
 
-    /// The fields as bytes, so that strings equal only when their UTF-8 does (not merely canonically).
+    /// The fields as bytes, so that strings equal only when their UTF-8 does (not merely canonically). The legacy
+    /// `id` counts only without `Actor.ID`, the only case it is read.
     private static func utf8(_ fields: EventFields) -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
-        let strings = ["type": fields.type, "action": fields.action, "status": fields.status, "id": fields.id,
-                       "actorID": fields.actorID, "scope": fields.scope]
+        let strings = ["type": fields.type, "action": fields.action, "status": fields.status,
+                       "id": fields.actorID == nil ? fields.id : nil, "actorID": fields.actorID, "scope": fields.scope]
         for (name, value) in strings { out[name] = value.map { Array($0.utf8) } }
         out["time"] = fields.time.map { Array(String($0).utf8) }
         out["timeNano"] = fields.timeNano.map { Array(String($0).utf8) }

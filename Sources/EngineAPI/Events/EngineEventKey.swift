@@ -10,7 +10,7 @@ extension EventKey {
         hasher.add(event.action)
         hasher.add(event.actorID)
         hasher.add(decimal: event.time.nanoseconds)
-        for (name, value) in event.attributes.sorted(by: { $0.key < $1.key }) {
+        event.attributes.forEachSortedByName { name, value in
             hasher.add(name)
             hasher.add(value)
         }

@@ -8,7 +8,7 @@ struct EventFields: Equatable {
     var action: String?
     /// API < 1.22's name of the action.
     var status: String?
-    /// API < 1.22's name of the actor's ID.
+    /// API < 1.22's name of the actor's ID. Read only without `Actor.ID`: `EventLineParser` leaves it nil otherwise.
     var id: String?
     /// `Actor.ID`.
     var actorID: String?

@@ -65,6 +65,15 @@ extension EventLineParser {
     mutating func scanString() throws(Declined) -> RawString {
         index += 1
         let start = index
+        // The common case: no escape, no control character, no byte above 0x7F before the closing quote.
+        if let base = bytes.baseAddress,
+           let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) {
+            let end = UnsafeRawPointer(quote) - base
+            if Self.isPlain(base + start, count: end - start) {
+                index = end + 1
+                return RawString(start: start, count: end - start, escaped: false)
+            }
+        }
         var escaped = false
         while index < bytes.count {
             let byte = bytes[index]
@@ -82,6 +91,27 @@ extension EventLineParser {
             index += 1
         }
         throw Declined()
+    }
+
+    /// Whether `count` bytes hold no backslash, no control character and nothing above 0x7F: eight at a time.
+    private static func isPlain(_ start: UnsafeRawPointer, count: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        var found: UInt64 = 0
+        while offset + 8 <= count {
+            let word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let backslashes = word ^ (ones &* 0x5C)
+            found |= word | ((word &- ones &* 0x20) & ~word) | ((backslashes &- ones) & ~backslashes)
+            offset += 8
+        }
+        guard found & highs == 0 else { return false }
+        while offset < count {
+            let byte = start.load(fromByteOffset: offset, as: UInt8.self)
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// One escape after its backslash. Surrogates (`\uD800`-`\uDFFF`) are left to `JSONDecoder`.

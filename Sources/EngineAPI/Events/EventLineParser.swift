@@ -27,6 +27,8 @@ struct EventLineParser {
         skipWhitespace()
         var fields = EventFields()
         var seen = KeySet()
+        // The legacy `id` repeats `Actor.ID`: made a String only when there is no `Actor.ID`.
+        var legacyID: RawString?
         try parseObject { parser, key throws(Declined) in
             let field = EventKeyName.top(key, in: parser)
             try seen.insert(field)
@@ -34,7 +36,7 @@ struct EventLineParser {
             case .type: fields.type = try parser.optionalString()
             case .action: fields.action = try parser.optionalString()
             case .status: fields.status = try parser.optionalString()
-            case .id: fields.id = try parser.optionalString()
+            case .id: legacyID = try parser.optionalRawString()
             case .scope: fields.scope = try parser.optionalString()
             case .time: fields.time = try parser.optionalInteger()
             case .timeNano: fields.timeNano = try parser.optionalInteger()
@@ -45,6 +47,7 @@ struct EventLineParser {
         skipWhitespace()
         guard index == bytes.count else { throw Declined() }
         if sawNonASCII, String(validating: bytes, as: UTF8.self) == nil { throw Declined() }
+        if let legacyID, fields.actorID == nil { fields.id = string(legacyID) }
         return fields
     }
 
@@ -71,6 +74,7 @@ struct EventLineParser {
     private mutating func parseAttributes() throws(Declined) -> [String: String]? {
         if try consumeNull() { return nil }
         var attributes: [String: String] = [:]
+        attributes.reserveCapacity(4)  // engines send a few; one allocation instead of growing
         try parseObject { parser, key throws(Declined) in
             let name = parser.string(key)
             guard parser.peek() == UInt8(ascii: "\"") else { throw Declined() }
@@ -82,9 +86,14 @@ struct EventLineParser {
 
     /// A string or null; any other value is declined.
     private mutating func optionalString() throws(Declined) -> String? {
+        try optionalRawString().map(string)
+    }
+
+    /// A string token or null; any other value is declined.
+    private mutating func optionalRawString() throws(Declined) -> RawString? {
         if try consumeNull() { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw Declined() }
-        return string(try scanString())
+        return try scanString()
     }
 
     /// An integer that fits in `Int64`, or null; fractions, exponents and everything else are declined.
