@@ -62,6 +62,7 @@ public struct AgentDriver: Sendable {
             let batch = await inputs.next()
             for input in batch where !effects.isFinished {
                 if case .flush = input { effects.flushArrived() }
+                if case .timer = input { effects.timerArrived() }
                 effects.perform(loop.handle(input, at: clock()))
             }
             // State to write: a flush within a second (none while idle).

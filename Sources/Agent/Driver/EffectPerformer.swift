@@ -13,6 +13,8 @@ final class EffectPerformer {
     let inputs: InputMailbox
     private var sourceTask: Task<Void, Never>?
     private var timer: Task<Void, Never>?
+    /// When `timer` goes off.
+    private var timerDue: MonotonicTime?
     private var graceTimer: Task<Void, Never>?
     private var flushTimer: Task<Void, Never>?
     var hooks: [String: Task<Void, Never>] = [:]
@@ -116,16 +118,31 @@ final class EffectPerformer {
         }
     }
 
+    /// Sets the rules' timer. A timer already due at or before `deadline` is kept: it goes off early and the loop,
+    /// finding nothing due, sets it again. Why: with `quiet`, every matching event moves the deadline, and a new
+    /// task per event cost more than the rest of the event's handling.
     private func setTimer(_ deadline: MonotonicTime?) {
-        timer?.cancel()
-        timer = deadline.map { due in
-            let inputs = self.inputs
-            return Task {
-                let wait = due.duration(since: MonotonicTime.now())
-                if wait > .zero { try? await Task.sleep(for: wait) }
-                if !Task.isCancelled { inputs.yield(.timer) }
-            }
+        guard let deadline else {
+            timer?.cancel()
+            timer = nil
+            timerDue = nil
+            return
         }
+        if let due = timerDue, due <= deadline, let timer, !timer.isCancelled { return }
+        timer?.cancel()
+        timerDue = deadline
+        let inputs = self.inputs
+        timer = Task {
+            let wait = deadline.duration(since: MonotonicTime.now())
+            if wait > .zero { try? await Task.sleep(for: wait) }
+            if !Task.isCancelled { inputs.yield(.timer) }
+        }
+    }
+
+    /// The rules' timer went off: the loop sets the next one.
+    func timerArrived() {
+        timer = nil
+        timerDue = nil
     }
 
     private func persist(_ state: AgentState) {

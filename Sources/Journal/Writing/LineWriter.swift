@@ -33,6 +33,15 @@ public final class LineWriter: Sendable {
         }
     }
 
+    /// Appends a buffered line that `write` builds straight into the buffer (no copy of its own); a newline follows.
+    public func appendLine(_ write: (inout [UInt8]) -> Void) {
+        buffer.withLock { pending in
+            write(&pending)
+            pending.append(UInt8(ascii: "\n"))
+            if pending.count >= Self.bufferLimit { writeOut(&pending) }
+        }
+    }
+
     /// Writes out the buffered lines.
     public func flush() {
         buffer.withLock { writeOut(&$0) }

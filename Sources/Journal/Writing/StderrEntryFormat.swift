@@ -42,6 +42,14 @@ public enum StderrEntryFormat {
 
     /// Appends `text` escaped; in quotes when `quoteSpaces` and it holds a space.
     static func appendEscaped(_ text: UnsafeRawBufferPointer, quoteSpaces: Bool, to out: inout [UInt8]) {
+        // Most values are printable ASCII without quotes or backslashes: copied whole.
+        if isPlain(text) {
+            let quoted = quoteSpaces && text.contains(UInt8(ascii: " "))
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            out.append(contentsOf: text)
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            return
+        }
         let start = out.count
         var needsQuotes = false
         var index = 0
@@ -75,6 +83,30 @@ public enum StderrEntryFormat {
             out.insert(UInt8(ascii: "\""), at: start)
             out.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether every byte is printable ASCII other than `"` and `\` (spaces included): eight at a time.
+    static func isPlain(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        var found: UInt64 = 0
+        while offset + 8 <= text.count {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let deletes = word ^ (ones &* 0x7F)
+            found |= word | (word &- ones &* 0x20) & ~word
+            found |= (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (deletes &- ones) & ~deletes
+            offset += 8
+        }
+        if found & (ones &* 0x80) != 0 { return false }
+        while offset < text.count {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            if byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
+            offset += 1
+        }
+        return true
     }
 
     private static func appendHex(_ byte: UInt8, to out: inout [UInt8]) {

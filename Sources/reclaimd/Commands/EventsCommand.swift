@@ -68,7 +68,7 @@ struct EventsCommand: AsyncParsableCommand {
                     // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
                     guard printAll || event.freesSpace else { return }
                     if printJSON {
-                        event.jsonBytes.withUnsafeBytes { Console.output.writeLine(bytes: $0, buffered: true) }
+                        Console.output.appendLine { event.appendJSON(to: &$0) }
                     } else {
                         Console.output.writeLine(EventLineFormatter.humanLine(event), buffered: true)
                     }
