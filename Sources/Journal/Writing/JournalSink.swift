@@ -73,9 +73,13 @@ public final class JournalSink: Sendable {
     public func write(_ entry: JournalEntry, buffered: Bool = false) {
         switch target {
         case .stderr:
-            var line: [UInt8] = []
-            StderrEntryFormat.append(entry, to: &line)
-            line.withUnsafeBytes { stderr.writeLine(bytes: $0, buffered: buffered) }
+            if buffered {
+                stderr.appendLine { StderrEntryFormat.append(entry, to: &$0) }
+            } else {
+                var line: [UInt8] = []
+                StderrEntryFormat.append(entry, to: &line)
+                line.withUnsafeBytes { stderr.writeLine(bytes: $0) }
+            }
             state.withLock { $0.statistics.writtenToStderr += 1 }
         case .journal:
             guard buffered else { return enqueue(takePending(adding: entry)) }

@@ -15,7 +15,6 @@ public enum StderrEntryFormat {
 
     /// Appends the line's UTF-8 bytes, without its newline.
     public static func append(_ entry: JournalEntry, to bytes: inout [UInt8]) {
-        bytes.reserveCapacity(bytes.count + 256)
         entry.time.appendRFC3339(to: &bytes)
         bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: entry.priority.name.utf8)
