@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "reclaimd", targets: ["reclaimd"]),
         // For the fuzz targets in Fuzz/, a separate package (see Fuzz/Package.swift): the pure modules they exercise.
         .library(name: "ReclaimdFuzzable", targets: ["Formats", "EventModel", "EngineAPI", "Rules", "TOML"]),
+        // The event path without I/O, for the in-process benchmark (Benchmarks/, a package of its own so that CI's
+        // `swift build --build-tests` never builds the benchmark harness).
+        .library(name: "ReclaimdEventPath", targets: ["Formats", "EventModel", "EngineAPI", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -121,7 +124,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(
             name: "EngineAPITests",

@@ -50,11 +50,13 @@ public struct EngineClient: Sendable {
     /// - Parameters:
     ///   - onOpen: called once the engine accepted the request, before any event.
     ///   - onItem: each event or warning, in stream order.
+    ///   - onReadEnd: after the items of each network read: where a consumer flushes what it buffered.
     public func streamEvents(
         _ identity: EngineIdentity,
         _ query: EventQuery,
         onOpen: () async throws -> Void = {},
-        onItem: (EventStreamDecoder.Item) async throws -> Void
+        onItem: (EventStreamDecoder.Item) async throws -> Void,
+        onReadEnd: () async throws -> Void = {}
     ) async throws {
         let path = identity.path("/events") + query.queryString
         try await transport.perform(method: .GET, path: path) { head, reader in
@@ -68,6 +70,7 @@ public struct EngineClient: Sendable {
                 for item in buffer.withUnsafeReadableBytes({ decoder.feed($0) }) {
                     try await onItem(item)
                 }
+                try await onReadEnd()
             }
             for item in decoder.finish() {
                 try await onItem(item)

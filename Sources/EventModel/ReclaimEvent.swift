@@ -46,16 +46,49 @@ public struct ReclaimEvent: Sendable, Hashable {
 
     /// The event as one JSON object, the form of `reclaimd events --json` and of a hook's stdin.
     public var json: String {
-        var writer = JSONObjectWriter()
-        writer.add("time", time.rfc3339)
-        writer.add("time_nano", time.nanoseconds)
-        writer.add("engine", source)
-        writer.add("resource", resource)
-        writer.add("action", action)
-        writer.add("kind", kind)
-        writer.add("reclaimed_bytes", reclaimedBytes)
-        writer.add("actor_id", actorID)
-        writer.add("attributes", attributes)
-        return writer.finish()
+        String(decoding: jsonBytes, as: UTF8.self)
+    }
+
+    /// `json` as UTF-8 bytes, the form output is written in.
+    public var jsonBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(200 + actorID.utf8.count + attributes.count * 48)
+        appendJSON(to: &bytes)
+        return bytes
+    }
+
+    /// Appends `json`'s bytes: built straight into the output buffer, once per event printed or batched.
+    /// The keys are fixed and need no escaping, so they are written as they are; the values are escaped.
+    public func appendJSON(to bytes: inout [UInt8]) {
+        JSONText.appendLiteral(#"{"time":""#, to: &bytes)
+        time.appendRFC3339(to: &bytes)
+        JSONText.appendLiteral(#"","time_nano":"#, to: &bytes)
+        JSONText.appendDecimal(time.nanoseconds, to: &bytes)
+        JSONText.appendLiteral(#","engine":"#, to: &bytes)
+        JSONText.appendQuoted(source, to: &bytes)
+        JSONText.appendLiteral(#","resource":"#, to: &bytes)
+        JSONText.appendQuoted(resource, to: &bytes)
+        JSONText.appendLiteral(#","action":"#, to: &bytes)
+        JSONText.appendQuoted(action, to: &bytes)
+        JSONText.appendLiteral(#","kind":"#, to: &bytes)
+        JSONText.appendQuoted(kind, to: &bytes)
+        JSONText.appendLiteral(#","reclaimed_bytes":"#, to: &bytes)
+        if let reclaimedBytes {
+            JSONText.appendDecimal(reclaimedBytes, to: &bytes)
+        } else {
+            JSONText.appendLiteral("null", to: &bytes)
+        }
+        JSONText.appendLiteral(#","actor_id":"#, to: &bytes)
+        JSONText.appendQuoted(actorID, to: &bytes)
+        JSONText.appendLiteral(#","attributes":{"#, to: &bytes)
+        var isFirst = true
+        attributes.forEachSortedByName { name, value in
+            if !isFirst { bytes.append(UInt8(ascii: ",")) }
+            isFirst = false
+            JSONText.appendQuoted(name, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.appendQuoted(value, to: &bytes)
+        }
+        JSONText.appendLiteral("}}", to: &bytes)
     }
 }

@@ -87,12 +87,32 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// RFC 3339 in UTC with nine fraction digits, e.g. `2026-11-22T16:14:30.061770555Z`.
     public var rfc3339: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(30)
+        appendRFC3339(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `rfc3339`'s text as UTF-8, without making a `String`: once per event on the output path.
+    public func appendRFC3339(to bytes: inout [UInt8]) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let date = CivilDate(daysSinceEpoch: days)
-        return "\(padded(date.year, width: 4))-\(padded(date.month, width: 2))-\(padded(date.day, width: 2))"
-            + "T\(padded(secondOfDay / 3600, width: 2)):\(padded(secondOfDay / 60 % 60, width: 2))"
-            + ":\(padded(secondOfDay % 60, width: 2)).\(padded(nanosecondOfSecond, width: 9))Z"
+        // Int64 nanoseconds span the years 1677 to 2262: the year is never negative.
+        JSONText.appendDigits(date.year.magnitude, minimumWidth: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        JSONText.appendDigits(date.month.magnitude, minimumWidth: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        JSONText.appendDigits(date.day.magnitude, minimumWidth: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        JSONText.appendDigits((secondOfDay / 3600).magnitude, minimumWidth: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        JSONText.appendDigits((secondOfDay / 60 % 60).magnitude, minimumWidth: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        JSONText.appendDigits((secondOfDay % 60).magnitude, minimumWidth: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        JSONText.appendDigits(nanosecondOfSecond.magnitude, minimumWidth: 9, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     public var description: String { rfc3339 }

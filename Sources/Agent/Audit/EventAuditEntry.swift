@@ -9,19 +9,31 @@ public enum EventAuditEntry {
     /// _EVENT_TIME_NS, _ENGINE, _EVENT_KEY (stable: the same event always has the same key) and _ACTOR_ID.
     public static func entry(for event: ReclaimEvent) -> JournalEntry {
         var entry = JournalEntry(message: message(for: event), priority: .info, messageID: .eventReceived)
-        entry.add("resource", event.resource)
-        entry.add("action", event.action)
-        entry.add("kind", event.kind)
+        entry.add(Field.resource, event.resource)
+        entry.add(Field.action, event.action)
+        entry.add(Field.kind, event.kind)
         if let bytes = event.reclaimedBytes {
-            entry.add("reclaimed_bytes", String(bytes))
+            entry.add(Field.reclaimedBytes, String(bytes))
         }
-        entry.add("event_time_ns", String(event.time.nanoseconds))
-        entry.add("engine", event.source)
-        entry.add("event_key", event.key.description)
+        entry.add(Field.eventTime, String(event.time.nanoseconds))
+        entry.add(Field.engine, event.source)
+        entry.add(Field.eventKey, event.key.description)
         if !event.actorID.isEmpty {
-            entry.add("actor_id", event.actorID)
+            entry.add(Field.actorID, event.actorID)
         }
         return entry
+    }
+
+    /// The fields' names, normalized once rather than for every event.
+    private enum Field {
+        static let resource = JournalEntry.FieldName("resource")
+        static let action = JournalEntry.FieldName("action")
+        static let kind = JournalEntry.FieldName("kind")
+        static let reclaimedBytes = JournalEntry.FieldName("reclaimed_bytes")
+        static let eventTime = JournalEntry.FieldName("event_time_ns")
+        static let engine = JournalEntry.FieldName("engine")
+        static let eventKey = JournalEntry.FieldName("event_key")
+        static let actorID = JournalEntry.FieldName("actor_id")
     }
 
     /// What a person reads in `journalctl`.

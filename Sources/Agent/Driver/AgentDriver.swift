@@ -31,6 +31,10 @@ public struct AgentDriver: Sendable {
         self.clock = clock
     }
 
+    /// Source events that may wait for the loop before the source stops reading (`InputMailbox`): a few network
+    /// reads' worth, so the source reads ahead while the loop works, and what waits stays bounded.
+    static let eventBacklogLimit = 4096
+
     /// Runs until a stop (`stopRequested` returned) has let running hooks finish or the grace ran out, or until
     /// the source fails for good (rethrown).
     ///
@@ -43,16 +47,29 @@ public struct AgentDriver: Sendable {
         loadConfiguration: (@Sendable () -> Result<AgentConfiguration, ConfigurationErrors>)? = nil
     ) async throws {
         let loaded = try stateStore?.load() ?? .fresh
-        let (inputs, continuation) = AsyncStream.makeStream(of: AgentInput.self)
-        let effects = EffectPerformer(driver: self, inputs: continuation)
-        defer { effects.cancelAll() }
+        let inputs = InputMailbox(eventLimit: Self.eventBacklogLimit)
+        let effects = EffectPerformer(driver: self, inputs: inputs)
+        defer {
+            effects.cancelAll()
+            inputs.finish()
+        }
         effects.startFeeding(stopRequested: stopRequested, reloadRequests: reloadRequests, loadConfiguration: loadConfiguration)
 
         var loop = AgentLoop(configuration: configuration, settings: settings)
         effects.perform(loop.start(restoring: loaded, at: clock()))
-        var iterator = inputs.makeAsyncIterator()
-        while !effects.isFinished, let input = await iterator.next() {
-            effects.perform(loop.handle(input, at: clock()))
+        var backlog = BacklogReport(logger: logger)
+        while !effects.isFinished {
+            let batch = await inputs.next()
+            for input in batch where !effects.isFinished {
+                if case .flush = input { effects.flushArrived() }
+                if case .timer = input { effects.timerArrived() }
+                effects.perform(loop.handle(input, at: clock()))
+            }
+            // State to write: a flush within a second (none while idle).
+            if loop.dirty { effects.armFlush() }
+            // The batch's journal entries, written as one.
+            sink.flushBuffered()
+            backlog.note(stalls: inputs.takeStalls(), limit: inputs.eventLimit)
         }
         await effects.endHooksAndWait()
         if let failure = effects.failure { throw failure.error }

@@ -10,21 +10,25 @@ import Systemd
 /// it but the input stream.
 final class EffectPerformer {
     let driver: AgentDriver
-    let inputs: AsyncStream<AgentInput>.Continuation
+    let inputs: InputMailbox
     private var sourceTask: Task<Void, Never>?
     private var timer: Task<Void, Never>?
+    /// When `timer` goes off.
+    private var timerDue: MonotonicTime?
     private var graceTimer: Task<Void, Never>?
+    private var flushTimer: Task<Void, Never>?
     var hooks: [String: Task<Void, Never>] = [:]
     private var feeders: [Task<Void, Never>] = []
     private(set) var isFinished = false
     private(set) var failure: SourceFailure?
 
-    init(driver: AgentDriver, inputs: AsyncStream<AgentInput>.Continuation) {
+    init(driver: AgentDriver, inputs: InputMailbox) {
         self.driver = driver
         self.inputs = inputs
     }
 
-    /// Starts the tasks that turn signals and clocks into inputs: stop, reload, the state flush, the watchdog.
+    /// Starts the tasks that turn signals and clocks into inputs: stop, reload, the watchdog. (The state flush is
+    /// `armFlush`'s: a timer only while there is something to write, so an idle agent does not wake up for it.)
     func startFeeding(
         stopRequested: @escaping @Sendable () async -> Void, reloadRequests: AsyncStream<Void>?,
         loadConfiguration: (@Sendable () -> Result<AgentConfiguration, ConfigurationErrors>)?
@@ -39,11 +43,25 @@ final class EffectPerformer {
                 for await _ in reloadRequests { inputs.yield(.reload(loadConfiguration())) }
             })
         }
-        feeders.append(Self.every(.seconds(1)) { inputs.yield(.flush) })
         // Watchdog pings come from the loop, so the manager hears them only while the loop really runs.
         if let interval = ServiceNotifier.watchdogInterval {
             feeders.append(Self.every(interval) { inputs.yield(.watchdogTick) })
         }
+    }
+
+    /// Sends `.flush` in a second, unless one is already due: called while the loop has state to write.
+    func armFlush() {
+        guard flushTimer == nil else { return }
+        let inputs = self.inputs
+        flushTimer = Task {
+            try? await Task.sleep(for: .seconds(1))
+            if !Task.isCancelled { inputs.yield(.flush) }
+        }
+    }
+
+    /// The `.flush` sent by `armFlush` arrived: the next change arms a new one.
+    func flushArrived() {
+        flushTimer = nil
     }
 
     func perform(_ effects: [AgentEffect]) {
@@ -53,7 +71,7 @@ final class EffectPerformer {
     private func perform(_ effect: AgentEffect) {
         switch effect {
         case .journal(let entry):
-            driver.sink.write(entry)
+            driver.sink.write(entry, buffered: true)  // the driver flushes after each batch of inputs
         case .log(let level, let message, let metadata):
             driver.logger.log(level: level, "\(message)", metadata: metadata)
         case .notify(let notification):
@@ -90,7 +108,7 @@ final class EffectPerformer {
         let inputs = self.inputs
         sourceTask = Task {
             do {
-                try await source.follow(request) { inputs.yield(.source(generation: generation, $0)) }
+                try await source.follow(request) { await inputs.send(.source(generation: generation, $0)) }
                 inputs.yield(.sourceEnded(generation: generation, failure: nil))
             } catch is CancellationError {
                 inputs.yield(.sourceEnded(generation: generation, failure: nil))
@@ -100,16 +118,31 @@ final class EffectPerformer {
         }
     }
 
+    /// Sets the rules' timer. A timer already due at or before `deadline` is kept: it goes off early and the loop,
+    /// finding nothing due, sets it again. Why: with `quiet`, every matching event moves the deadline, and a new
+    /// task per event cost more than the rest of the event's handling.
     private func setTimer(_ deadline: MonotonicTime?) {
-        timer?.cancel()
-        timer = deadline.map { due in
-            let inputs = self.inputs
-            return Task {
-                let wait = due.duration(since: MonotonicTime.now())
-                if wait > .zero { try? await Task.sleep(for: wait) }
-                if !Task.isCancelled { inputs.yield(.timer) }
-            }
+        guard let deadline else {
+            timer?.cancel()
+            timer = nil
+            timerDue = nil
+            return
         }
+        if let due = timerDue, due <= deadline, let timer, !timer.isCancelled { return }
+        timer?.cancel()
+        timerDue = deadline
+        let inputs = self.inputs
+        timer = Task {
+            let wait = deadline.duration(since: MonotonicTime.now())
+            if wait > .zero { try? await Task.sleep(for: wait) }
+            if !Task.isCancelled { inputs.yield(.timer) }
+        }
+    }
+
+    /// The rules' timer went off: the loop sets the next one.
+    func timerArrived() {
+        timer = nil
+        timerDue = nil
     }
 
     private func persist(_ state: AgentState) {
@@ -132,6 +165,7 @@ final class EffectPerformer {
         sourceTask?.cancel()
         timer?.cancel()
         graceTimer?.cancel()
+        flushTimer?.cancel()
         for task in feeders + Array(hooks.values) { task.cancel() }
     }
 

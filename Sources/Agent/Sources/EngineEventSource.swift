@@ -24,7 +24,7 @@ public struct EngineEventSource: EventSource {
         self.init(candidates: [endpoint], logger: logger)
     }
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
         let endpoint = try await present(report: report)
         let client = EngineClient(endpoint: endpoint)
         let subscription = EventSubscription(
@@ -36,21 +36,21 @@ public struct EngineEventSource: EventSource {
                 // Before saying "connected": a failure here is a failed connection, retried with backoff.
                 let info = try await dataRootInfo(client, identity)
                 connection.report(notification)
-                report(.connected(SourceIdentity(
+                await report(.connected(SourceIdentity(
                     kind: identity.kind.rawValue, description: "\(identity.serverProduct) (API \(identity.negotiatedVersion))",
                     host: endpoint.description, instanceID: info.id.isEmpty ? nil : info.id, dataRoot: info.dockerRootDir)))
                 return
             }
             connection.report(notification)
             if case .disconnected(let reason, _) = notification {
-                report(.disconnected(reason: reason))
+                await report(.disconnected(reason: reason))
             }
-        }, onEvent: { report(.event($0)) })
+        }, onEvent: { await report(.event($0)) })
     }
 
     /// The first candidate that is there. With several and none there (an agent started before its engine),
     /// says so once, naming all, and looks again with backoff; with one, the subscription reports its errors.
-    private func present(report: @Sendable (SourceReport) -> Void) async throws -> EngineEndpoint {
+    private func present(report: @Sendable (SourceReport) async -> Void) async throws -> EngineEndpoint {
         guard candidates.count > 1 else { return candidates.first ?? .defaultSocket }
         var backoff = Backoff()
         var said = false
@@ -61,7 +61,7 @@ public struct EngineEventSource: EventSource {
                 logger.warning("\(reason); waiting for Docker or Podman to start", metadata: [
                     JournalLogHandler.messageIDKey: "\(MessageID.engineLost.hex)",
                 ])
-                report(.disconnected(reason: reason))
+                await report(.disconnected(reason: reason))
                 said = true
             }
             try await Task.sleep(for: backoff.next())

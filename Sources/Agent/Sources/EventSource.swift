@@ -10,7 +10,8 @@ import Rules
 public protocol EventSource: Sendable {
     /// Follows the source until cancelled (then returns), or until a failure it will not retry (then throws).
     /// Reconnecting after transient failures is the source's job; every change and event goes to `report`, in order.
-    func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws
+    /// `report` returns once the agent has room for more: a source awaits it before reading further.
+    func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws
 }
 
 /// What the loop asks a source for.

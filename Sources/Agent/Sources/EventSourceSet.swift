@@ -14,7 +14,7 @@ public struct EventSourceSet: EventSource {
         self.logger = logger
     }
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
         guard let watch = request.filesystem else {
             return try await engine.follow(request, report: report)
         }
@@ -24,7 +24,7 @@ public struct EventSourceSet: EventSource {
             group.addTask {
                 try await engine.follow(request) { sourceReport in
                     if case .connected(let identity) = sourceReport { dataRoot.yield(identity.dataRoot) }
-                    report(sourceReport)
+                    await report(sourceReport)
                 }
             }
             group.addTask {

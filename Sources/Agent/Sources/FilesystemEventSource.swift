@@ -26,7 +26,7 @@ public struct FilesystemEventSource: EventSource {
 
     /// Samples until cancelled. The first sample of each path is its baseline; a path that cannot be read is
     /// journaled once and tried again at every interval.
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
         var previous: [String: UInt64] = [:]
         var failing: Set<String> = []
         while true {
@@ -39,7 +39,7 @@ public struct FilesystemEventSource: EventSource {
                 }
                 failing.remove(path)
                 if let before = previous[path], free > before {
-                    report(.sample(Self.event(path: path, freed: free - before, free: free, at: Timestamp.now())))
+                    await report(.sample(Self.event(path: path, freed: free - before, free: free, at: Timestamp.now())))
                 }
                 previous[path] = free
             }

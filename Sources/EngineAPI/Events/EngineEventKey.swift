@@ -2,12 +2,18 @@ import EventModel
 
 extension EventKey {
     /// The key of an engine event: its type, action, actor, time and every attribute (sorted by name).
+    /// Hashed field by field (`EventKey.Hasher`): the same key as hashing the list of those fields, without
+    /// building the list for every event.
     public init(of event: EngineEvent) {
-        var fields = [event.type, event.action, event.actorID, String(event.time.nanoseconds)]
-        for name in event.attributes.keys.sorted() {
-            fields.append(name)
-            fields.append(event.attributes[name] ?? "")
+        var hasher = Hasher()
+        hasher.add(event.type)
+        hasher.add(event.action)
+        hasher.add(event.actorID)
+        hasher.add(decimal: event.time.nanoseconds)
+        event.attributes.forEachSortedByName { name, value in
+            hasher.add(name)
+            hasher.add(value)
         }
-        self.init(hashing: fields)
+        self.init(hasher)
     }
 }

@@ -47,8 +47,18 @@ public struct EventNormalizer: Sendable {
     /// `prune` for prunes; `remove` for the removals that free space on this engine; else the raw action.
     public func kind(of event: EngineEvent) -> String {
         if event.action == EventKind.prune { return EventKind.prune }
-        let removals = engine == .docker ? Self.dockerRemovals : Self.podmanRemovals
-        return removals[event.type]?.contains(event.action) == true ? EventKind.remove : event.action
+        return isRemoval(type: event.type, action: event.action) ? EventKind.remove : event.action
+    }
+
+    /// The tables below as comparisons: once per event, where two set lookups cost more than the rest of `kind`.
+    private func isRemoval(type: String, action: String) -> Bool {
+        switch (engine, type) {
+        case (.docker, "container"), (.docker, "volume"): return action == "destroy"
+        case (.docker, "image"): return action == "delete"
+        case (.podman, "container"), (.podman, "volume"): return action == "remove"
+        case (.podman, "image"): return action == "delete" || action == "remove"
+        default: return false
+        }
     }
 
     /// Docker: `docker rm`, `docker rmi` (once the image is really gone), `docker volume rm`, and the same inside

@@ -15,7 +15,6 @@ public struct EventStreamDecoder: Sendable {
 
     private var framer: LineFramer
     private let normalizer: EventNormalizer
-    private var lines: [LineFramer.Output] = []
 
     public init(engine: EngineKind, lineLimit: Int = LineFramer.defaultLimit) {
         framer = LineFramer(limit: lineLimit)
@@ -24,34 +23,40 @@ public struct EventStreamDecoder: Sendable {
 
     /// Feeds the next chunk; returns what it completes, in stream order.
     public mutating func feed<Bytes: Collection<UInt8>>(_ chunk: Bytes) -> [Item] {
-        lines.removeAll(keepingCapacity: true)
-        framer.append(chunk, to: &lines)
-        return decodeLines()
+        if let items = chunk.withContiguousStorageIfAvailable({ feed(UnsafeRawBufferPointer($0)) }) {
+            return items
+        }
+        return Array(chunk).withUnsafeBytes { feed($0) }
+    }
+
+    /// Feeds the next chunk from contiguous memory (a network buffer): lines within it are decoded in place.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [Item] {
+        var items: [Item] = []
+        let (normalizer, limit) = (self.normalizer, framer.limit)
+        framer.forEachLine(in: chunk) { Self.decode($0, normalizer, limit, into: &items) }
+        return items
     }
 
     /// Ends the stream; returns what a last unterminated line held.
     public mutating func finish() -> [Item] {
-        lines.removeAll(keepingCapacity: true)
-        framer.finish(into: &lines)
-        return decodeLines()
+        var items: [Item] = []
+        let (normalizer, limit) = (self.normalizer, framer.limit)
+        framer.finish { Self.decode($0, normalizer, limit, into: &items) }
+        return items
     }
 
-    private func decodeLines() -> [Item] {
-        var items: [Item] = []
-        for output in lines {
-            switch output {
-            case .line(let offset, let bytes):
-                do {
-                    let (event, warning) = normalizer.normalize(try EventDecoder.decode(bytes, offset: offset))
-                    if let warning { items.append(.warning(warning)) }
-                    items.append(.event(event))
-                } catch {
-                    items.append(.warning(error.description))
-                }
-            case .oversized(let offset, let length):
-                items.append(.warning("dropped a line of \(length) bytes at byte \(offset) of the stream: longer than the \(framer.limit)-byte limit"))
+    private static func decode(_ found: LineFramer.Found, _ normalizer: EventNormalizer, _ limit: Int, into items: inout [Item]) {
+        switch found {
+        case .line(let offset, let bytes):
+            do {
+                let (event, warning) = normalizer.normalize(try EventDecoder.decode(bytes, offset: offset))
+                if let warning { items.append(.warning(warning)) }
+                items.append(.event(event))
+            } catch {
+                items.append(.warning(error.description))
             }
+        case .oversized(let offset, let length):
+            items.append(.warning("dropped a line of \(length) bytes at byte \(offset) of the stream: longer than the \(limit)-byte limit"))
         }
-        return items
     }
 }

@@ -49,9 +49,11 @@ public struct EventSubscription: Sendable {
     }
 
     /// Runs until the engine ends the stream at `until`, a failure the policy does not retry, or cancellation.
+    /// `onReadEnd` follows the events of each network read: where a consumer flushes what it buffered.
     public func run(
         onNotification: (Notification) async throws -> Void = { _ in },
-        onEvent: (ReclaimEvent) async throws -> Void
+        onEvent: (ReclaimEvent) async throws -> Void,
+        onReadEnd: () async throws -> Void = {}
     ) async throws {
         var deduplicator = EventDeduplicator(cursor: resumePoint?.time, keysAtCursor: resumePoint?.keys ?? [])
         var backoff = Backoff()
@@ -88,7 +90,7 @@ public struct EventSubscription: Sendable {
                     case .warning(let text):
                         logger.warning("\(text)")
                     }
-                })
+                }, onReadEnd: onReadEnd)
                 // The engine ends the stream at `until`; before that, an ended stream means the engine went away.
                 if let until = query.until, now() >= until { return }
                 if policy == .never { return }

@@ -47,6 +47,20 @@ public struct JournalEntry: Sendable, Equatable {
         fields.append((JournalFieldName.project(key), Array(value.utf8)))
     }
 
+    /// A project field's name, normalized once (`JournalFieldName.project`): for fields written with every event.
+    public struct FieldName: Sendable {
+        public let name: String
+
+        public init(_ key: String) {
+            name = JournalFieldName.project(key)
+        }
+    }
+
+    /// Adds a project field under a name normalized beforehand.
+    public mutating func add(_ field: FieldName, _ value: String) {
+        fields.append((field.name, Array(value.utf8)))
+    }
+
     /// Adds a project field with a binary value.
     public mutating func add(_ key: String, bytes: [UInt8]) {
         fields.append((JournalFieldName.project(key), bytes))

@@ -35,6 +35,10 @@ public final class JournalSink: Sendable {
     /// How many entries may wait for journald before new ones go to stderr.
     public let queueLimit: Int
     private let queue = DispatchQueue(label: "reclaimd.journal")
+    /// Entries `write(_:buffered:)` holds for the journal until `flushBuffered()`.
+    private let pending = Mutex<[JournalEntry]>([])
+    /// Buffered entries handed to the queue at once, at most.
+    static let batchSize = 256
     private let waiting = Atomic<Int>(0)
     private let state = Mutex(State())
     private let stderr: LineWriter
@@ -63,28 +67,65 @@ public final class JournalSink: Sendable {
         self.send = send
     }
 
-    /// Writes an entry; returns at once.
-    public func write(_ entry: JournalEntry) {
+    /// Writes an entry; returns at once. With `buffered`, the entry may wait for `flushBuffered()`, which the caller
+    /// promises soon (after each batch of events): a batch then takes one write(2) on stderr, or one hand-over to
+    /// the journal's queue instead of one per entry.
+    public func write(_ entry: JournalEntry, buffered: Bool = false) {
         switch target {
         case .stderr:
-            stderr.writeLine(StderrEntryFormat.line(entry))
+            if buffered {
+                stderr.appendLine { StderrEntryFormat.append(entry, to: &$0) }
+            } else {
+                var line: [UInt8] = []
+                StderrEntryFormat.append(entry, to: &line)
+                line.withUnsafeBytes { stderr.writeLine(bytes: $0) }
+            }
             state.withLock { $0.statistics.writtenToStderr += 1 }
         case .journal:
-            if waiting.add(1, ordering: .relaxed).newValue > queueLimit {
-                waiting.subtract(1, ordering: .relaxed)
-                fallBack(entry, errno: EAGAIN)
-                return
+            guard buffered else { return enqueue(takePending(adding: entry)) }
+            let full = pending.withLock { pending -> Bool in
+                pending.append(entry)
+                return pending.count >= Self.batchSize
             }
-            queue.async { [self] in
-                deliver(entry)
-                waiting.subtract(1, ordering: .relaxed)
-            }
+            if full { flushBuffered() }
+        }
+    }
+
+    /// Writes out what `write(_:buffered:)` held back.
+    public func flushBuffered() {
+        switch target {
+        case .stderr: stderr.flush()
+        case .journal: enqueue(takePending(adding: nil))
+        }
+    }
+
+    /// The buffered entries and `entry` after them, leaving none buffered.
+    private func takePending(adding entry: JournalEntry?) -> [JournalEntry] {
+        pending.withLock { pending in
+            defer { pending.removeAll(keepingCapacity: true) }
+            if let entry { pending.append(entry) }
+            return pending
+        }
+    }
+
+    /// Hands entries to the journal's queue in one block; past `queueLimit` waiting, the rest go to stderr.
+    private func enqueue(_ entries: [JournalEntry]) {
+        guard !entries.isEmpty else { return }
+        let over = max(0, waiting.add(entries.count, ordering: .relaxed).newValue - queueLimit)
+        let accepted = entries.count - min(over, entries.count)
+        if over > 0 { waiting.subtract(entries.count - accepted, ordering: .relaxed) }
+        for entry in entries[accepted...] { fallBack(entry, errno: EAGAIN) }
+        guard accepted > 0 else { return }
+        queue.async { [self] in
+            for entry in entries[..<accepted] { deliver(entry) }
+            waiting.subtract(accepted, ordering: .relaxed)
         }
     }
 
     /// Waits until every entry written so far was delivered, at most `timeout`; false if time ran out.
     @discardableResult
     public func flush(timeout: Duration = .seconds(2)) -> Bool {
+        flushBuffered()
         guard target == .journal else { return true }
         let done = DispatchSemaphore(value: 0)
         queue.async { done.signal() }

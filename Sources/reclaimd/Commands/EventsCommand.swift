@@ -65,7 +65,10 @@ struct EventsCommand: AsyncParsableCommand {
         // Arguments first (exit 64), then whether an engine is there (exit 69).
         let endpoint = try await CommandFailure.reporting { try engine.endpoint() }
         let sink = logging.bootstrap()
-        defer { sink.flush() }
+        defer {
+            Console.output.flush()
+            sink.flush()
+        }
         let logger = Logger(label: "reclaimd")
         let subscription = EventSubscription(
             client: EngineClient(endpoint: endpoint),
@@ -80,12 +83,21 @@ struct EventsCommand: AsyncParsableCommand {
         let output: @Sendable (ReclaimEvent) -> Void = { event in
             // Server-side filters narrow the stream; this keeps the promise if an engine ignores them.
             guard printAll || event.freesSpace else { return }
-            Console.output.writeLine(printJSON ? event.json : EventLineFormatter.humanLine(event))
-            if recordInJournal { sink.write(EventAuditEntry.entry(for: event)) }
+            if printJSON {
+                Console.output.appendLine { event.appendJSON(to: &$0) }
+            } else {
+                Console.output.writeLine(EventLineFormatter.humanLine(event), buffered: true)
+            }
+            if recordInJournal { sink.write(EventAuditEntry.entry(for: event), buffered: true) }
+        }
+        // Each read's events in one write: a consumer still sees them as they arrive.
+        let flush: @Sendable () -> Void = {
+            Console.output.flush()
+            sink.flushBuffered()
         }
         try await CommandFailure.reporting {
             try await Interruption.runUntilSignalled {
-                try await Self.follow(subscription, endpoint: endpoint, watcher: watcher, logger: logger, output: output)
+                try await Self.follow(subscription, endpoint: endpoint, watcher: watcher, logger: logger, output: output, flush: flush)
             }
         }
     }
@@ -94,19 +106,22 @@ struct EventsCommand: AsyncParsableCommand {
     /// engine's stream does (at --until).
     private static func follow(
         _ subscription: EventSubscription, endpoint: EngineEndpoint, watcher: FilesystemEventSource?, logger: Logger,
-        output: @escaping @Sendable (ReclaimEvent) -> Void
+        output: @escaping @Sendable (ReclaimEvent) -> Void, flush: @escaping @Sendable () -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let watcher {
                 group.addTask {
                     try await watcher.follow(FollowRequest(filter: [:], resumePoint: nil)) { report in
-                        if case .sample(let event) = report { output(event) }
+                        if case .sample(let event) = report {
+                            output(event)
+                            flush()
+                        }
                     }
                 }
             }
             group.addTask {
                 var connection = ConnectionReport(logger: logger, endpoint: endpoint)
-                try await subscription.run(onNotification: { connection.report($0) }, onEvent: output)
+                try await subscription.run(onNotification: { connection.report($0) }, onEvent: output, onReadEnd: flush)
             }
             defer { group.cancelAll() }
             try await group.next()
