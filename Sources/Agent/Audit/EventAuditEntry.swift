@@ -13,9 +13,9 @@ public enum EventAuditEntry {
         entry.add(Field.action, event.action)
         entry.add(Field.kind, event.kind)
         if let bytes = event.reclaimedBytes {
-            entry.add(Field.reclaimedBytes, String(bytes))
+            entry.add(Field.reclaimedBytes) { JSONText.appendDecimal(bytes, to: &$0) }
         }
-        entry.add(Field.eventTime, String(event.time.nanoseconds))
+        entry.add(Field.eventTime) { JSONText.appendDecimal(event.time.nanoseconds, to: &$0) }
         entry.add(Field.engine, event.source)
         entry.add(Field.eventKey, event.key.description)
         if !event.actorID.isEmpty {

@@ -31,7 +31,14 @@ public struct JournalEntry: Sendable, Equatable {
     /// `MESSAGE_ID`: which kind of entry this is (see `MessageID` and packaging/reclaimd.catalog).
     public var messageID: MessageID?
     /// Further fields, names already valid for journald, in the order written.
-    public private(set) var fields: [(name: String, value: [UInt8])] = []
+    public var fields: [(name: String, value: [UInt8])] {
+        fieldNames.indices.map { (fieldNames[$0], Array(fieldValue($0))) }
+    }
+    /// The fields' names, and their values one after the other in `fieldBytes`, each ending at `fieldEnds`: three
+    /// arrays for a whole entry instead of one per field (an entry is made for every event).
+    private var fieldNames: [String] = []
+    private var fieldBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
     /// When the entry was made (journald stamps its own; the stderr form prints this).
     public var time: Timestamp
 
@@ -44,7 +51,7 @@ public struct JournalEntry: Sendable, Equatable {
 
     /// Adds a project field; `key` is normalized (`RECLAIMD_` prefix, uppercase, other characters `_`).
     public mutating func add(_ key: String, _ value: String) {
-        fields.append((JournalFieldName.project(key), Array(value.utf8)))
+        append(JournalFieldName.project(key), value.utf8)
     }
 
     /// A project field's name, normalized once (`JournalFieldName.project`): for fields written with every event.
@@ -58,23 +65,52 @@ public struct JournalEntry: Sendable, Equatable {
 
     /// Adds a project field under a name normalized beforehand.
     public mutating func add(_ field: FieldName, _ value: String) {
-        fields.append((field.name, Array(value.utf8)))
+        append(field.name, value.utf8)
+    }
+
+    /// Adds a project field under a name normalized beforehand, whose value `write` appends as bytes.
+    public mutating func add(_ field: FieldName, writing write: (inout [UInt8]) -> Void) {
+        fieldNames.append(field.name)
+        write(&fieldBytes)
+        fieldEnds.append(fieldBytes.count)
     }
 
     /// Adds a project field with a binary value.
     public mutating func add(_ key: String, bytes: [UInt8]) {
-        fields.append((JournalFieldName.project(key), bytes))
+        append(JournalFieldName.project(key), bytes)
     }
 
     /// Adds a field under a name journald defines (`CODE_FILE`, `SYSLOG_IDENTIFIER`, ...), not prefixed.
     public mutating func addStandard(_ name: String, _ value: String) {
         guard JournalFieldName.isValid(name) else { return add(name, value) }
-        fields.append((name, Array(value.utf8)))
+        append(name, value.utf8)
+    }
+
+    private mutating func append(_ name: String, _ value: some Collection<UInt8>) {
+        if fieldBytes.isEmpty { fieldBytes.reserveCapacity(256) }
+        fieldNames.append(name)
+        fieldBytes.append(contentsOf: value)
+        fieldEnds.append(fieldBytes.count)
+    }
+
+    /// The bytes of field `index`.
+    private func fieldValue(_ index: Int) -> ArraySlice<UInt8> {
+        fieldBytes[(index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]]
+    }
+
+    /// Calls `body` with each field's name and value, in order, without copying the values.
+    func forEachField(_ body: (String, UnsafeRawBufferPointer) -> Void) {
+        fieldBytes.withUnsafeBytes { bytes in
+            for index in fieldNames.indices {
+                let start = index == 0 ? 0 : fieldEnds[index - 1]
+                body(fieldNames[index], UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnds[index]]))
+            }
+        }
     }
 
     /// The value of the first field with this name.
     public func value(of name: String) -> [UInt8]? {
-        fields.first { $0.name == name }?.value
+        fieldNames.firstIndex(of: name).map { Array(fieldValue($0)) }
     }
 
     /// Every field as journald receives it, `NAME=value`, MESSAGE, PRIORITY and MESSAGE_ID first.
@@ -85,14 +121,15 @@ public struct JournalEntry: Sendable, Equatable {
             Array("SYSLOG_IDENTIFIER=\(identifier)".utf8),
         ]
         if let messageID { wire.append(Array("MESSAGE_ID=\(messageID.hex)".utf8)) }
-        for field in fields {
-            wire.append(Array(field.name.utf8) + [UInt8(ascii: "=")] + field.value)
+        forEachField { name, value in
+            wire.append(Array(name.utf8) + [UInt8(ascii: "=")] + Array(value))
         }
         return wire
     }
 
     public static func == (lhs: JournalEntry, rhs: JournalEntry) -> Bool {
         lhs.message == rhs.message && lhs.priority == rhs.priority && lhs.messageID == rhs.messageID
-            && lhs.time == rhs.time && lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+            && lhs.time == rhs.time && lhs.fieldNames == rhs.fieldNames && lhs.fieldEnds == rhs.fieldEnds
+            && lhs.fieldBytes == rhs.fieldBytes
     }
 }

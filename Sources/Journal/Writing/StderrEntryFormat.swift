@@ -25,11 +25,11 @@ public enum StderrEntryFormat {
             bytes.append(contentsOf: " MESSAGE_ID=".utf8)
             bytes.append(contentsOf: id.hex.utf8)
         }
-        for field in entry.fields {
+        entry.forEachField { name, value in
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: field.name.utf8)
+            bytes.append(contentsOf: name.utf8)
             bytes.append(UInt8(ascii: "="))
-            field.value.withUnsafeBytes { appendEscaped($0, quoteSpaces: true, to: &bytes) }
+            appendEscaped(value, quoteSpaces: true, to: &bytes)
         }
     }
 
