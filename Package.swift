@@ -126,6 +126,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
         .testTarget(
             name: "EngineAPITests",
             dependencies: [

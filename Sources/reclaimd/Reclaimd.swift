@@ -1,5 +1,6 @@
 import Agent
 import ArgumentParser
+import SystemIO
 
 /// The `reclaimd` command line.
 @main
@@ -18,8 +19,19 @@ struct Reclaimd: AsyncParsableCommand {
     /// Before anything else: the agent must survive a SIGHUP that comes before it listens for one (a reload
     /// right after start). Other commands keep SIGHUP's default (a closed terminal ends `events`).
     static func main() async {
-        if CommandLine.arguments.dropFirst().first == "run" { HangupLatch.install() }
+        let command = CommandLine.arguments.dropFirst().first
+        if command == "run" { HangupLatch.install() }
+        if command == "run" || command == "events" { releaseStartupPages(after: .seconds(3)) }
         await main(nil as [String]?)
+    }
+
+    /// The long-running commands give back the code pages start-up touched once it is over (connected, usually,
+    /// within milliseconds): the largest part of what an idle agent holds resident (`StartupPages`).
+    private static func releaseStartupPages(after delay: Duration) {
+        Task.detached(priority: .background) {
+            try? await Task.sleep(for: delay)
+            StartupPages.release()
+        }
     }
 }
 

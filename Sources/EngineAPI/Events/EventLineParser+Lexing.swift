@@ -1,12 +1,5 @@
 import Glibc
 
-/// A string token of the line: where its text is, and whether it holds escapes (then it must be decoded).
-struct RawString {
-    var start: Int
-    var count: Int
-    var escaped: Bool
-}
-
 /// The JSON lexing `EventLineParser` needs: strict RFC 8259, declining whatever it does not take.
 extension EventLineParser {
     func peek() -> UInt8? {
