@@ -58,6 +58,8 @@ let package = Package(
             dependencies: ["Formats", "TOML"],
             swiftSettings: strict
         ),
+        // Garbage-collection policies: the inventory model and the decision (what to remove, in which order). Pure.
+        .target(name: "Policies", dependencies: ["Formats", "EventModel", "Rules"], swiftSettings: strict),
         // Running a hook: argv, environment, stdin, output lines, timeout, process group; and checking hook files.
         .target(
             name: "Hooks",
@@ -148,6 +150,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "EventModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

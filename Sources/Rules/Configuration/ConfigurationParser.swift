@@ -17,7 +17,7 @@ public struct ConfigurationParser {
         self.validateHost = validateHost
     }
 
-    private static let rootKeys = ["engine", "state", "filesystem", "rule"]
+    private static let rootKeys = ["engine", "state", "filesystem", "rule", "policy"]
     private static let ruleKeys = ["name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env", "max_batch_events"]
 
     /// Parses `source`; throws every problem found.
@@ -42,6 +42,7 @@ public struct ConfigurationParser {
         context.parseState(table, into: &configuration)
         context.parseFilesystem(table, into: &configuration)
         context.parseRules(table, into: &configuration)
+        context.parsePolicies(table, into: &configuration)
         if !context.errors.isEmpty {
             throw ConfigurationErrors(errors: context.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
@@ -57,7 +58,7 @@ public struct ConfigurationParser {
     }
 
     /// Collects errors while walking the tables.
-    private struct Context {
+    struct Context {
         let file: String
         let vocabulary: EventVocabulary
         var errors: [ConfigurationError] = []
@@ -79,7 +80,7 @@ public struct ConfigurationParser {
 
         mutating func rejectUnknownKeys(_ table: TOMLTable, allowed: [String], section: String) {
             for key in table.keys where !allowed.contains(key) {
-                let place = section.isEmpty ? "" : " in [\(section == "rule" ? "[rule]" : section)]"
+                let place = section.isEmpty ? "" : " in [\(section == "rule" || section == "policy" ? "[\(section)]" : section)]"
                 fail(table[key]?.keyPosition ?? table.position,
                      "unknown key \"\(key)\"\(place); expected one of: \(allowed.joined(separator: ", "))")
             }
@@ -165,17 +166,17 @@ public struct ConfigurationParser {
         }
 
         /// `name`: a-z, 0-9, `_` and `-`.
-        private mutating func parseName(_ table: TOMLTable, index: Int) -> String {
+        mutating func parseName(_ table: TOMLTable, index: Int, what: String = "rule") -> String {
             var name = ""
             if let entry = table["name"] {
                 if let text = entry.value.string, !text.isEmpty,
                    text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D }) {
                     name = text
                 } else {
-                    fail(entry.valuePosition, "rule name must be a non-empty string of a-z, 0-9, _ and -")
+                    fail(entry.valuePosition, "\(what) name must be a non-empty string of a-z, 0-9, _ and -")
                 }
             } else {
-                fail(table.position, "rule \(index + 1) has no name")
+                fail(table.position, "\(what) \(index + 1) has no name")
             }
             return name
         }
@@ -248,7 +249,7 @@ public struct ConfigurationParser {
             }
         }
 
-        private func strings(_ value: TOMLValue) -> [String]? {
+        func strings(_ value: TOMLValue) -> [String]? {
             guard let array = value.array else { return nil }
             var result: [String] = []
             for element in array {
@@ -288,7 +289,7 @@ public struct ConfigurationParser {
         }
 
         /// A size: a TOML integer of bytes, or a string `ByteSizeText` reads.
-        private func size(_ value: TOMLValue) -> Result<UInt64, TextParseFailure> {
+        func size(_ value: TOMLValue) -> Result<UInt64, TextParseFailure> {
             if let integer = value.integer { return integer >= 0 ? .success(UInt64(integer)) : .failure(.malformed) }
             guard let text = value.string else { return .failure(.malformed) }
             return Result { () throws(TextParseFailure) in try ByteSizeText.read(text) }
@@ -296,13 +297,13 @@ public struct ConfigurationParser {
 
         /// A duration: a TOML integer of seconds (read as its digits, so the same range applies), or a string
         /// `DurationText` reads.
-        private func duration(_ value: TOMLValue) -> Result<Duration, TextParseFailure> {
+        func duration(_ value: TOMLValue) -> Result<Duration, TextParseFailure> {
             if let integer = value.integer, integer < 0 { return .failure(.malformed) }
             guard let text = value.integer.map({ String($0) }) ?? value.string else { return .failure(.malformed) }
             return Result { () throws(TextParseFailure) in try DurationText.read(text) }
         }
 
-        private func quoted(_ value: TOMLValue) -> String {
+        func quoted(_ value: TOMLValue) -> String {
             if let text = value.string { return "\"\(text)\"" }
             if let integer = value.integer { return String(integer) }
             return "(\(value.typeDescription))"

@@ -68,13 +68,16 @@ public struct AgentConfiguration: Sendable, Equatable {
     /// `[filesystem]`, when present.
     public var filesystem: FilesystemWatch?
     public var rules: [RuleDefinition]
+    /// `[[policy]]`: garbage-collection policies, in file order.
+    public var policies: [PolicyDefinition]
 
     public init(engineHost: String? = nil, stateDirectory: String? = nil, filesystem: FilesystemWatch? = nil,
-                rules: [RuleDefinition]) {
+                rules: [RuleDefinition], policies: [PolicyDefinition] = []) {
         self.engineHost = engineHost
         self.stateDirectory = stateDirectory
         self.filesystem = filesystem
         self.rules = rules
+        self.policies = policies
     }
 
     /// The filesystem source to run: `[filesystem]` when some rule selects its events, else none (it costs a

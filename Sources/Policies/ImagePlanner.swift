@@ -1,0 +1,80 @@
+import Formats
+import Rules
+
+/// A policy's decision on images, with no I/O: an inventory, the last-use map and the time in; the removals, in
+/// order, out.
+///
+/// Never removed: an image any container uses (running or not), one a `keep` pattern matches, one created or
+/// last used within `min_age`, and every ancestor of those. The rest go least recently used first (ties: older
+/// creation first, then ID), children before their parents: everything past `max_unused`, and, when usage is
+/// above `max_total_size`, as many as it takes to bring the estimate to `target_size` or under.
+public struct ImagePlanner: Sendable {
+    public var policy: PolicyDefinition
+    /// `max_total_size` in bytes (percentages resolved); nil: no size limit.
+    public var limit: UInt64?
+    /// The target in bytes; nil: `limit`.
+    public var target: UInt64?
+
+    public init(policy: PolicyDefinition, limit: UInt64?, target: UInt64?) {
+        self.policy = policy
+        self.limit = limit
+        self.target = target
+    }
+
+    /// The removals, at most `max_removals_per_run`, leaving out `excluded` IDs (removals that failed already).
+    public func plan(_ inventory: Inventory, lastUse: LastUse, now: Timestamp, excluding excluded: Set<String> = []) -> [Removal] {
+        let graph = ImageGraph(inventory.images)
+        let protected = graph.withAncestors(protectedIDs(inventory, lastUse: lastUse, now: now).union(excluded))
+        let candidates = inventory.images.filter { image in
+            !protected.contains(image.id) && !(image.references.isEmpty && graph.hasChildren(image.id))
+        }
+        let ordered = graph.childrenFirst(candidates.sorted { order($0, $1, lastUse) })
+        return select(ordered, graph: graph, usage: inventory.imageUsage, lastUse: lastUse, now: now)
+    }
+
+    /// In use, kept or too young.
+    func protectedIDs(_ inventory: Inventory, lastUse: LastUse, now: Timestamp) -> Set<String> {
+        let patterns = policy.keep.map(ReferencePattern.init)
+        var protected = Set(inventory.containers.map(\.imageID))
+        let youngest = now.advanced(by: .zero - policy.minAge)
+        for image in inventory.images {
+            if ReferencePattern.anyMatch(patterns, image.references) || image.created > youngest
+                || lastUse.lastUsed(image) > youngest {
+                protected.insert(image.id)
+            }
+        }
+        return protected
+    }
+
+    private func order(_ a: ImageRecord, _ b: ImageRecord, _ lastUse: LastUse) -> Bool {
+        (lastUse.lastUsed(a), a.created, a.id) < (lastUse.lastUsed(b), b.created, b.id)
+    }
+
+    /// Walks the ordered candidates: past `max_unused` always, by size while the estimate is above the target.
+    /// A parent goes only when every child of it went before.
+    private func select(_ ordered: [ImageRecord], graph: ImageGraph, usage: UInt64, lastUse: LastUse, now: Timestamp) -> [Removal] {
+        let unusedCutoff = policy.maxUnused.map { now.advanced(by: .zero - $0) }
+        let bySize = limit.map { usage > $0 } ?? false
+        let floor = target ?? limit ?? 0
+        var estimate = usage
+        var removed = Set<String>()
+        var removals: [Removal] = []
+        for image in ordered where removals.count < policy.maxRemovalsPerRun {
+            guard graph.children(of: image.id).allSatisfy(removed.contains) else { continue }
+            let lastUsed = lastUse.lastUsed(image)
+            let reason: RemovalReason
+            if let unusedCutoff, lastUsed <= unusedCutoff {
+                reason = .maxUnused
+            } else if bySize, estimate > floor {
+                reason = .size
+            } else {
+                continue
+            }
+            graph.markRemoved(image.id, in: &removed)
+            estimate -= min(estimate, image.size)
+            removals.append(Removal(policy: policy.name, resource: "image", id: image.id, references: image.references,
+                                    size: image.size, lastUsed: lastUsed, reason: reason))
+        }
+        return removals
+    }
+}

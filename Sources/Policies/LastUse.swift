@@ -1,0 +1,72 @@
+import EventModel
+import Formats
+
+/// When each image was last used, learned from the event stream, keyed by whatever the event names it by (an
+/// ID, or a reference such as `app:1.2`): an image's last use is the latest of its ID's and its references'.
+public struct LastUse: Sendable, Equatable {
+    /// Nanoseconds since the epoch, by ID or reference.
+    public private(set) var times: [String: Int64]
+
+    public init(times: [String: Int64] = [:]) {
+        self.times = times
+    }
+
+    /// Image actions that count as a use of the image the event names.
+    static let imageActions: Set<String> = ["pull", "tag", "load", "import", "build", "commit", "push", "save"]
+    /// Container actions that count as a use of the container's image.
+    static let containerActions: Set<String> = ["create", "start", "commit"]
+
+    /// The events that teach last use: for the agent's subscription filter.
+    public static let eventFilter: [String: [String]] = [
+        "type": ["container", "image"],
+        "event": Array(imageActions.union(containerActions)).sorted(),
+    ]
+
+    /// Records the use an event shows, if any.
+    public mutating func record(_ event: ReclaimEvent) {
+        for name in Self.usedImages(event) {
+            record(name, at: event.time)
+        }
+    }
+
+    public mutating func record(_ name: String, at time: Timestamp) {
+        times[name] = max(times[name] ?? .min, time.nanoseconds)
+    }
+
+    /// The names of the images an event uses: an image event's actor (and a tag's new name), a container's image.
+    static func usedImages(_ event: ReclaimEvent) -> [String] {
+        switch event.resource {
+        case "image" where imageActions.contains(event.action):
+            return [event.actorID, event.attributes["name"]].compactMap { $0 }.filter { !$0.isEmpty }
+        case "container" where containerActions.contains(event.action):
+            return [event.attributes["image"]].compactMap { $0 }.filter { !$0.isEmpty }
+        default:
+            return []
+        }
+    }
+
+    /// When the image was last used: the latest recorded use of its ID or references, and never before it was
+    /// created (an image never seen in use counts as last used at its creation).
+    public func lastUsed(_ image: ImageRecord) -> Timestamp {
+        var latest = image.created.nanoseconds
+        for name in [image.id] + image.references + image.references.map(Self.withoutLatest) {
+            if let time = times[name] { latest = max(latest, time) }
+        }
+        return Timestamp(nanoseconds: latest)
+    }
+
+    /// `busybox:latest` is also named `busybox` in events.
+    private static func withoutLatest(_ reference: String) -> String {
+        reference.hasSuffix(":latest") ? String(reference.dropLast(7)) : reference
+    }
+
+    /// Forgets names not used since `cutoff` (bounded state).
+    public mutating func forget(before cutoff: Timestamp) {
+        times = times.filter { $0.value >= cutoff.nanoseconds }
+    }
+
+    /// Both maps, the later time of each name.
+    public func merging(_ other: LastUse) -> LastUse {
+        LastUse(times: times.merging(other.times, uniquingKeysWith: max))
+    }
+}
