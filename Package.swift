@@ -92,6 +92,7 @@ let package = Package(
             name: "Agent",
             dependencies: [
                 "SystemIO",
+                "Policies",
                 "EventModel",
                 "EngineAPI",
                 "Systemd",
@@ -109,6 +110,7 @@ let package = Package(
             name: "reclaimd",
             dependencies: [
                 "SystemIO",
+                "Policies",
                 "EventModel",
                 "Agent",
                 "Rules",

@@ -31,13 +31,18 @@ struct ImageGraph: Sendable {
 
     /// Marks `id` removed, with the untagged ancestors the engine removes along with it (those left without
     /// children).
-    func markRemoved(_ id: String, in removed: inout Set<String>) {
+    /// Returns those ancestors.
+    @discardableResult
+    func markRemoved(_ id: String, in removed: inout Set<String>) -> [String] {
         removed.insert(id)
+        var along: [String] = []
         var current = parent[id]
         while let next = current, untagged.contains(next), children(of: next).allSatisfy(removed.contains) {
             removed.insert(next)
+            along.append(next)
             current = parent[next]
         }
+        return along
     }
 
     /// The IDs with every ancestor of each: what a protected image needs is protected too.

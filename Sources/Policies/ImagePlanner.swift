@@ -25,11 +25,12 @@ public struct ImagePlanner: Sendable {
     public func plan(_ inventory: Inventory, lastUse: LastUse, now: Timestamp, excluding excluded: Set<String> = []) -> [Removal] {
         let graph = ImageGraph(inventory.images)
         let protected = graph.withAncestors(protectedIDs(inventory, lastUse: lastUse, now: now).union(excluded))
+        let sizes = Dictionary(inventory.images.map { ($0.id, $0.size) }) { first, _ in first }
         let candidates = inventory.images.filter { image in
             !protected.contains(image.id) && !(image.references.isEmpty && graph.hasChildren(image.id))
         }
         let ordered = graph.childrenFirst(candidates.sorted { order($0, $1, lastUse) })
-        return select(ordered, graph: graph, usage: inventory.imageUsage, lastUse: lastUse, now: now)
+        return select(ordered, graph: graph, sizes: sizes, usage: inventory.imageUsage, lastUse: lastUse, now: now)
     }
 
     /// In use, kept or too young.
@@ -52,7 +53,7 @@ public struct ImagePlanner: Sendable {
 
     /// Walks the ordered candidates: past `max_unused` always, by size while the estimate is above the target.
     /// A parent goes only when every child of it went before.
-    private func select(_ ordered: [ImageRecord], graph: ImageGraph, usage: UInt64, lastUse: LastUse, now: Timestamp) -> [Removal] {
+    private func select(_ ordered: [ImageRecord], graph: ImageGraph, sizes: [String: UInt64], usage: UInt64, lastUse: LastUse, now: Timestamp) -> [Removal] {
         let unusedCutoff = policy.maxUnused.map { now.advanced(by: .zero - $0) }
         let bySize = limit.map { usage > $0 } ?? false
         let floor = target ?? limit ?? 0
@@ -70,10 +71,11 @@ public struct ImagePlanner: Sendable {
             } else {
                 continue
             }
-            graph.markRemoved(image.id, in: &removed)
-            estimate -= min(estimate, image.size)
+            let along = graph.markRemoved(image.id, in: &removed)
+            let size = along.reduce(image.size) { $0 + (sizes[$1] ?? 0) }
+            estimate -= min(estimate, size)
             removals.append(Removal(policy: policy.name, resource: "image", id: image.id, references: image.references,
-                                    size: image.size, lastUsed: lastUsed, reason: reason))
+                                    size: size, lastUsed: lastUsed, reason: reason))
         }
         return removals
     }

@@ -7,6 +7,11 @@ import SystemIO
 public enum ConfigurationLoader {
     public static let defaultPath = "/etc/reclaimd/reclaimd.toml"
 
+    /// `[state] dir`, else systemd's `$STATE_DIRECTORY` (its first entry), else the packaged default.
+    public static func stateDirectory(configured: String?, environment: [String: String]) -> String {
+        configured ?? environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) } ?? "/var/lib/reclaimd"
+    }
+
     /// The loaded configuration, and where it came from for messages.
     public struct Loaded: Sendable {
         public var configuration: AgentConfiguration

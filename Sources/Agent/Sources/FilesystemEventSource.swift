@@ -3,6 +3,7 @@ import Formats
 import Glibc
 import Logging
 import Rules
+import SystemIO
 
 /// The filesystem itself as an event source: samples free space (`statvfs`) on each path every interval and,
 /// when it grew since the previous sample, reports `filesystem freed` with the growth as reclaimed bytes.
@@ -49,10 +50,7 @@ public struct FilesystemEventSource: EventSource {
 
     /// Bytes available on the filesystem holding `path` (`df`'s Avail), or nil.
     public static func availableBytes(_ path: String) -> UInt64? {
-        var status = statvfs()
-        guard statvfs(path, &status) == 0 else { return nil }
-        let (bytes, overflow) = UInt64(status.f_bavail).multipliedReportingOverflow(by: UInt64(status.f_frsize))
-        return overflow ? .max : bytes
+        FilesystemSpace.of(path)?.available
     }
 
     /// The event for `freed` more bytes available on `path`'s filesystem at `time`.

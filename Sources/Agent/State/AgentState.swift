@@ -13,6 +13,8 @@ import Rules
 ///   batch of a million events costs what one of a thousand does; events gain `kind`; a rule gains
 ///   `inFlightBootID` and `inFlightLeaderStartTime`, so that a restart ends a hook's process group only when it is
 ///   provably that hook's.
+///   Also in version 2, optional (older files lack it): `imageLastUse`, {name or ID: Unix nanoseconds}, when
+///   each image was last used, learned from the event stream for the garbage-collection policies.
 public struct AgentState: Codable, Sendable, Equatable {
     /// The version this build writes.
     public static let currentVersion = 2
@@ -28,6 +30,8 @@ public struct AgentState: Codable, Sendable, Equatable {
     public var engineID: String?
     /// Per rule, by name.
     public var rules: [String: RuleState] = [:]
+    /// When each image was last used (by ID or reference), for the policies.
+    public var imageLastUse: [String: Int64] = [:]
 
     public init() {}
 
@@ -37,6 +41,7 @@ public struct AgentState: Codable, Sendable, Equatable {
         case cursorKeys
         case engineID
         case rules
+        case imageLastUse
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +51,17 @@ public struct AgentState: Codable, Sendable, Equatable {
         cursorKeys = try container.decodeIfPresent([String].self, forKey: .cursorKeys) ?? []
         engineID = try container.decodeIfPresent(String.self, forKey: .engineID)
         rules = try container.decodeIfPresent([String: RuleState].self, forKey: .rules) ?? [:]
+        imageLastUse = try container.decodeIfPresent([String: Int64].self, forKey: .imageLastUse) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encodeIfPresent(cursorTimeNano, forKey: .cursorTimeNano)
+        try container.encode(cursorKeys, forKey: .cursorKeys)
+        try container.encodeIfPresent(engineID, forKey: .engineID)
+        try container.encode(rules, forKey: .rules)
+        if !imageLastUse.isEmpty { try container.encode(imageLastUse, forKey: .imageLastUse) }
     }
 
     /// One rule's part of the state.

@@ -36,7 +36,13 @@ public struct MessageID: Sendable, Hashable {
     /// Events may have been missed while reclaimd was not connected.
     public static let eventsMayBeMissed = MessageID("c20305ecb2d94581a04d633219c603f9")
 
+    /// A garbage-collection policy removed an object (or, in a dry run, would have; a warning when the engine refused).
+    public static let policyRemoval = MessageID("1a36de535e59445c98ad196c7fabf4e3")
+    /// A garbage-collection policy's evaluation ended: freed, usage before and after, count, duration.
+    public static let policyEvaluated = MessageID("ae3b49755ab64d109d55f223110308ef")
+
     /// Every ID, for the catalog test.
     public static let all: [MessageID] = [.eventReceived, .engineConnected, .engineLost, .journalResumed,
-                                          .runStarted, .runFinished, .hookOutput, .eventsMayBeMissed]
+                                          .runStarted, .runFinished, .hookOutput, .eventsMayBeMissed,
+                                          .policyRemoval, .policyEvaluated]
 }

@@ -8,7 +8,7 @@ import Rules
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the configuration and print the effective rules with defaults filled in.",
+        abstract: "Validate the configuration and print the effective rules and policies with defaults filled in.",
         discussion: "Exit 0 when valid; else exit 78 with FILE:LINE:COLUMN: message for every error found."
     )
 
@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.load()
         let configuration = loaded.configuration
-        Console.output.writeLine("# \(loaded.file ?? "no configuration file: the built-in rule"): valid, \(configuration.rules.count) rule\(configuration.rules.count == 1 ? "" : "s")")
+        Console.output.writeLine("# \(loaded.file ?? "no configuration file: the built-in rule"): valid, \(configuration.rules.count) rule\(configuration.rules.count == 1 ? "" : "s"), \(configuration.policies.count) polic\(configuration.policies.count == 1 ? "y" : "ies")")
         if let host = configuration.engineHost { Console.output.writeLine("[engine]\nhost = \(JSONText.quoted(host))\n") }
         if let dir = configuration.stateDirectory { Console.output.writeLine("[state]\ndir = \(JSONText.quoted(dir))\n") }
         if let watch = configuration.filesystem {
@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
         }
         for rule in configuration.rules {
             Console.output.writeLine(EffectiveRule.toml(rule))
+        }
+        for policy in configuration.policies {
+            Console.output.writeLine(EffectivePolicy.toml(policy))
         }
     }
 }

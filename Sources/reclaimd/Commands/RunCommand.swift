@@ -40,10 +40,7 @@ struct RunCommand: AsyncParsableCommand {
         let loaded = try config.load()
         let candidates = try EngineOptions(host: host ?? loaded.configuration.engineHost).candidates()
         let environment = ProcessEnvironment.current
-        // [state] dir, else systemd's $STATE_DIRECTORY, else the packaged default.
-        let stateDirectory = loaded.configuration.stateDirectory
-            ?? environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
-            ?? "/var/lib/reclaimd"
+        let stateDirectory = ConfigurationLoader.stateDirectory(configured: loaded.configuration.stateDirectory, environment: environment)
         let driver = AgentDriver(
             configuration: loaded.configuration,
             settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"]),

@@ -1,0 +1,60 @@
+import EngineAPI
+import Formats
+import Policies
+import Rules
+
+/// Exited containers and the build cache.
+extension PolicyEvaluator {
+    /// Exited containers past `max_unused`, oldest stop first, each removed on its own (never forced).
+    func evaluateContainers(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> EvaluationSummary {
+        let containers = try await reader.containers()
+        let before = containers.reduce(0) { $0 + $1.size }
+        let plan = ContainerPlanner(policy: policy).plan(containers, now: .now())
+        var freed: UInt64 = 0
+        var failed = 0
+        for removal in plan {
+            guard !dryRun else {
+                await report(RemovalOutcome(removal: removal, removed: nil))
+                freed += removal.size
+                continue
+            }
+            do {
+                try await client.removeContainer(identity, removal.id)
+                freed += removal.size
+                await report(RemovalOutcome(removal: removal, removed: true))
+            } catch {
+                failed += 1
+                await report(RemovalOutcome(removal: removal, removed: false, error: "\(error)"))
+            }
+        }
+        freed = min(freed, before)
+        return EvaluationSummary(policy: policy.name, resource: "container", dryRun: dryRun, usageBefore: before,
+                                 usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed)
+    }
+
+    /// The build cache through the engine's own prune: everything unused past `max_unused`; then, above
+    /// `max_total_size`, down to the target (`keep-storage`) among records older than `min_age` (`until`).
+    func evaluateBuildCache(_ policy: PolicyDefinition) async throws -> EvaluationSummary {
+        let before = UInt64(max(0, try await client.diskUsage(identity).buildCacheSize))
+        let limit = try bytes(policy.maxTotalSize)
+        let target = try bytes(policy.effectiveTarget) ?? 0
+        let overLimit = limit.map { before > $0 } ?? false
+        if dryRun {
+            let wouldFree = overLimit ? before - min(before, target) : 0
+            return EvaluationSummary(policy: policy.name, resource: "builder", dryRun: true, usageBefore: before,
+                                     usageAfter: before - wouldFree, freed: wouldFree, count: 0)
+        }
+        var prunes = 0
+        if let maxUnused = policy.maxUnused {
+            _ = try await client.pruneBuildCache(identity, keepStorage: 0, until: maxUnused)
+            prunes += 1
+        }
+        if overLimit {
+            _ = try await client.pruneBuildCache(identity, keepStorage: target, until: policy.minAge)
+            prunes += 1
+        }
+        let after = UInt64(max(0, try await client.diskUsage(identity).buildCacheSize))
+        return EvaluationSummary(policy: policy.name, resource: "builder", dryRun: false, usageBefore: before,
+                                 usageAfter: after, freed: before - min(before, after), count: prunes)
+    }
+}

@@ -1,0 +1,93 @@
+import Formats
+
+/// What became of one planned removal.
+public struct RemovalOutcome: Sendable, Equatable {
+    public var removal: Removal
+    /// nil in a dry run; else whether the engine removed it.
+    public var removed: Bool?
+    /// The engine's message when it refused.
+    public var error: String?
+
+    public init(removal: Removal, removed: Bool?, error: String? = nil) {
+        self.removal = removal
+        self.removed = removed
+        self.error = error
+    }
+}
+
+/// One evaluation of one policy on one resource.
+public struct EvaluationSummary: Sendable, Equatable {
+    public var policy: String
+    public var resource: String
+    public var dryRun: Bool
+    public var usageBefore: UInt64
+    public var usageAfter: UInt64
+    /// Freed (measured) or, in a dry run, what the plan would free.
+    public var freed: UInt64
+    /// Objects removed (or, in a dry run, planned).
+    public var count: Int
+    /// Removals the engine refused.
+    public var failed: Int
+    public var duration: Duration
+
+    public init(policy: String, resource: String, dryRun: Bool, usageBefore: UInt64, usageAfter: UInt64, freed: UInt64,
+                count: Int, failed: Int = 0, duration: Duration = .zero) {
+        self.policy = policy
+        self.resource = resource
+        self.dryRun = dryRun
+        self.usageBefore = usageBefore
+        self.usageAfter = usageAfter
+        self.freed = freed
+        self.count = count
+        self.failed = failed
+        self.duration = duration
+    }
+}
+
+/// The `reclaimd gc --json` lines: one per removal, then one summary per policy and resource.
+public enum EvaluationJSON {
+    public static func line(_ outcome: RemovalOutcome) -> String {
+        let removal = outcome.removal
+        var writer = JSONObjectWriter(capacity: 256)
+        writer.add("policy", removal.policy)
+        writer.add("resource", removal.resource)
+        writer.add("id", removal.id)
+        writer.addRaw("references", JSONText.array(removal.references.map(JSONText.quoted)))
+        writer.add("size", removal.size)
+        writer.add("last_used", removal.lastUsed.rfc3339)
+        writer.add("reason", removal.reason.rawValue)
+        if let removed = outcome.removed {
+            writer.addRaw("removed", removed ? "true" : "false")
+            if let error = outcome.error { writer.add("error", error) }
+        }
+        return writer.finish()
+    }
+
+    public static func line(_ summary: EvaluationSummary) -> String {
+        var writer = JSONObjectWriter(capacity: 160)
+        writer.add("policy", summary.policy)
+        if summary.resource != "image" { writer.add("resource", summary.resource) }
+        writer.add(summary.dryRun ? "would_free" : "freed", summary.freed)
+        writer.add("usage_before", summary.usageBefore)
+        writer.add("usage_after", summary.usageAfter)
+        if !summary.dryRun {
+            writer.add("removed", summary.count)
+            writer.add("failed", summary.failed)
+        }
+        return writer.finish()
+    }
+
+    /// The same as text for people.
+    public static func text(_ outcome: RemovalOutcome) -> String {
+        let removal = outcome.removal
+        let verb = outcome.removed == nil ? "would remove" : (outcome.removed == true ? "removed" : "failed to remove")
+        let names = removal.references.isEmpty ? "" : " (" + removal.references.joined(separator: ", ") + ")"
+        let error = outcome.error.map { ": \($0)" } ?? ""
+        return "\(removal.policy): \(verb) \(removal.resource) \(removal.id)\(names), \(ByteCountText.decimal(removal.size)), last used \(removal.lastUsed), reason \(removal.reason.rawValue)\(error)"
+    }
+
+    public static func text(_ summary: EvaluationSummary) -> String {
+        let action = summary.dryRun ? "would free" : "freed"
+        return "\(summary.policy) (\(summary.resource)): \(action) \(ByteCountText.decimal(summary.freed)), usage \(ByteCountText.decimal(summary.usageBefore)) → \(ByteCountText.decimal(summary.usageAfter)), \(summary.count) \(summary.dryRun ? "planned" : "removed")\(summary.failed > 0 ? ", \(summary.failed) failed" : "")"
+    }
+}

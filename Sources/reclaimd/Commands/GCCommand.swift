@@ -1,0 +1,66 @@
+import Agent
+import ArgumentParser
+import EngineAPI
+import Formats
+import Journal
+import Logging
+import Policies
+import Rules
+
+/// `reclaimd gc`: evaluates the policies once and exits.
+struct GCCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gc",
+        abstract: "Evaluate the garbage-collection policies once: remove what they select, or show it.",
+        discussion: """
+            Prints one line per object removed (or, with --dry-run, that would be removed), in order, then one \
+            summary per policy and resource. Last use comes from the agent's state and the engine's event backlog. \
+            Each removal and summary is also journaled. Exit 64 for an unknown --policy, 69 when the engine \
+            cannot be reached, 76 when it answers with an error, 78 for an invalid configuration.
+            """
+    )
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Option(help: ArgumentHelp("The engine's API, overriding [engine] host: unix:///path or tcp://host:port.", valueName: "url"))
+    var host: String?
+
+    @Option(help: ArgumentHelp("Only this policy.", valueName: "name"))
+    var policy: String?
+
+    @Flag(help: "Remove nothing; print what would be removed, in order.")
+    var dryRun = false
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    func run() async throws {
+        let sink = logging.bootstrap()
+        defer { sink.flush() }
+        let configuration = try config.load(checkHooks: false).configuration
+        let policies = configuration.policies.filter { policy == nil || $0.name == policy }
+        if let policy, policies.isEmpty {
+            throw ValidationError("no policy named \"\(policy)\"; the configuration has: \(configuration.policies.map(\.name).joined(separator: ", "))")
+        }
+        try await CommandFailure.reporting {
+            let client = EngineClient(endpoint: try EngineOptions(host: host ?? configuration.engineHost).endpoint())
+            let identity = try await client.ping()
+            let info = try await client.info(identity)
+            let stateDirectory = ConfigurationLoader.stateDirectory(configured: configuration.stateDirectory, environment: ProcessEnvironment.current)
+            let lastUse = LastUseHistory.persisted(stateDirectory: stateDirectory).merging(try await LastUseHistory.backlog(client, identity))
+            for policy in policies {
+                let evaluator = PolicyEvaluator(client: client, identity: identity, dataRoot: info.dockerRootDir, lastUse: lastUse,
+                                                dryRun: dryRun || policy.dryRun)
+                let summaries = try await evaluator.evaluate(policy) { outcome in
+                    Console.output.writeLine(json ? EvaluationJSON.line(outcome) : EvaluationJSON.text(outcome))
+                    sink.write(PolicyJournal.removal(outcome))
+                }
+                for summary in summaries {
+                    Console.output.writeLine(json ? EvaluationJSON.line(summary) : EvaluationJSON.text(summary))
+                    sink.write(PolicyJournal.summary(summary))
+                }
+            }
+        }
+    }
+}
