@@ -57,7 +57,7 @@ public struct PolicyEvaluator: Sendable {
 
     /// Images: plan on a fresh measurement before every removal; the first planned goes; until none is left.
     func evaluateImages(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> EvaluationSummary {
-        let planner = try planner(policy)
+        var planner = try planner(policy)
         var inventory = try await reader.inventory()
         let before = inventory.imageUsage
         if dryRun {
@@ -67,6 +67,8 @@ public struct PolicyEvaluator: Sendable {
             return EvaluationSummary(policy: policy.name, resource: "image", dryRun: true, usageBefore: before,
                                      usageAfter: before - wouldFree, freed: wouldFree, count: plan.count)
         }
+        // Watermarks: once above max_total_size, this evaluation goes on down to the target.
+        if let limit = planner.limit, before > limit { planner.limit = planner.target ?? limit }
         var failed = Set<String>()
         var removed = 0
         while removed + failed.count < policy.maxRemovalsPerRun,
