@@ -49,15 +49,18 @@ public struct LastUse: Sendable, Equatable {
     /// created (an image never seen in use counts as last used at its creation).
     public func lastUsed(_ image: ImageRecord) -> Timestamp {
         var latest = image.created.nanoseconds
-        for name in [image.id] + image.references + image.references.map(Self.withoutLatest) {
+        for name in [image.id] + image.references.flatMap(Self.aliases) {
             if let time = times[name] { latest = max(latest, time) }
         }
         return Timestamp(nanoseconds: latest)
     }
 
-    /// `busybox:latest` is also named `busybox` in events.
-    private static func withoutLatest(_ reference: String) -> String {
-        reference.hasSuffix(":latest") ? String(reference.dropLast(7)) : reference
+    /// The names events may use for a reference: `busybox:latest` is also `busybox`, and Podman's
+    /// `localhost/app:1` also `app:1`.
+    static func aliases(_ reference: String) -> [String] {
+        let local = reference.hasPrefix("localhost/") ? [String(reference.dropFirst(10))] : []
+        let names = [reference] + local
+        return names + names.filter { $0.hasSuffix(":latest") }.map { String($0.dropLast(7)) }
     }
 
     /// Forgets names not used since `cutoff` (bounded state).

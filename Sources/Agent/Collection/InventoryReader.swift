@@ -16,8 +16,10 @@ public struct InventoryReader: Sendable {
     public func inventory() async throws -> Inventory {
         let images = Self.records(try await client.images(identity))
         let containers = try await client.containers(identity).map(Self.record)
-        let usage = try await client.diskUsage(identity).layersSize.map { UInt64(max(0, $0)) }
-        return Inventory(images: images, containers: containers, imageUsage: usage ?? images.reduce(0) { $0 + $1.size })
+        // Podman 4.3 answers LayersSize 0 whatever it holds: then the images' own sizes, summed.
+        let layers = try await client.diskUsage(identity).layersSize ?? 0
+        let usage = layers > 0 || images.isEmpty ? UInt64(max(0, layers)) : images.reduce(0) { $0 + $1.size }
+        return Inventory(images: images, containers: containers, imageUsage: usage)
     }
 
     /// Containers with their writable layers' sizes and, for exited ones, when they stopped.
@@ -36,7 +38,8 @@ public struct InventoryReader: Sendable {
     static func records(_ images: [EngineImage]) -> [ImageRecord] {
         let sizes = Dictionary(images.map { ($0.id, $0.size) }) { first, _ in first }
         return images.map { image in
-            let parent = image.parentID.isEmpty ? nil : image.parentID
+            // Podman writes the parent's ID without the `sha256:` its own IDs have.
+            let parent = image.parentID.isEmpty ? nil : (image.parentID.contains(":") || !image.id.hasPrefix("sha256:") ? image.parentID : "sha256:" + image.parentID)
             let own: Int64
             if let parent, let parentSize = sizes[parent] {
                 own = image.size - parentSize

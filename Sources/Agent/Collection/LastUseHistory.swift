@@ -19,9 +19,11 @@ public enum LastUseHistory {
         return LastUse(times: state.imageLastUse)
     }
 
-    /// The uses in the engine's backlog (Docker: its last 256 events) up to now.
+    /// The uses in the engine's backlog (Docker: its last 256 events) up to now. Podman 4.3 answers an `until`
+    /// of the current second with its first event only: it gets a second more.
     public static func backlog(_ client: EngineClient, _ identity: EngineIdentity) async throws -> LastUse {
-        let query = EventQuery(since: Timestamp(seconds: 0), until: .now(), filters: LastUse.eventFilter)
+        let until = Timestamp.now().advanced(by: identity.kind == .podman ? .seconds(1) : .zero)
+        let query = EventQuery(since: Timestamp(seconds: 0), until: until, filters: LastUse.eventFilter)
         var lastUse = LastUse()
         try await client.streamEvents(identity, query) { item in
             if case .event(let event) = item { lastUse.record(event) }

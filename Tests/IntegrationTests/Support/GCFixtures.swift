@@ -6,6 +6,20 @@ struct GCEngine {
     let cli: String
     let host: String
     let directory: String
+    /// What the engine puts before a short name: Podman names local images `localhost/NAME`.
+    var prefix = ""
+
+    /// Options for `run` and `create` (Podman here may not raise RLIMIT_NOFILE: `--ulimit host`).
+    var runOptions = ""
+
+    /// `run` or `create` with the engine's options.
+    @discardableResult
+    func container(_ verb: String, _ arguments: String) throws -> String {
+        try run("\(verb) \(runOptions) \(arguments)")
+    }
+
+    /// A short name as the engine lists it.
+    func ref(_ name: String) -> String { prefix + name }
 
     @discardableResult
     func run(_ arguments: String) throws -> String {
@@ -22,7 +36,9 @@ struct GCEngine {
 
     /// The tags the engine lists.
     func tags() throws -> Set<String> {
-        Set(try run("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n").map(String.init))
+        Set(try run("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n").map { line in
+            line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : String(line)
+        })
     }
 
     /// Writes a configuration and returns its path.
@@ -46,7 +62,12 @@ extension [[String: Any]] {
     /// The removal lines (those with an id), in order.
     var removals: [[String: Any]] { filter { $0["id"] != nil } }
     /// The first reference of each removal.
-    var removedNames: [String] { removals.map { (($0["references"] as? [String])?.first) ?? ($0["id"] as? String ?? "") } }
+    var removedNames: [String] {
+        removals.map { line in
+            let name = ((line["references"] as? [String])?.first) ?? (line["id"] as? String ?? "")
+            return name.hasPrefix("localhost/") ? String(name.dropFirst(10)) : name
+        }
+    }
     /// The summary line of a policy.
     func summary(_ policy: String) -> [String: Any]? {
         first { $0["policy"] as? String == policy && $0["id"] == nil }
