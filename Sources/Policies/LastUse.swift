@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Rules
 
 /// When each image was last used, learned from the event stream, keyed by whatever the event names it by (an
 /// ID, or a reference such as `app:1.2`): an image's last use is the latest of its ID's and its references'.
@@ -11,10 +12,8 @@ public struct LastUse: Sendable, Equatable {
         self.times = times
     }
 
-    /// Image actions that count as a use of the image the event names.
-    static let imageActions: Set<String> = ["pull", "tag", "load", "import", "build", "commit", "push", "save"]
-    /// Container actions that count as a use of the container's image.
-    static let containerActions: Set<String> = ["create", "start", "commit"]
+    static let imageActions = Set(PolicyDefinition.imageUseActions)
+    static let containerActions = Set(PolicyDefinition.containerUseActions)
 
     /// The events that teach last use: for the agent's subscription filter.
     public static let eventFilter: [String: [String]] = [
@@ -22,10 +21,22 @@ public struct LastUse: Sendable, Equatable {
         "event": Array(imageActions.union(containerActions)).sorted(),
     ]
 
-    /// Records the use an event shows, if any.
-    public mutating func record(_ event: ReclaimEvent) {
-        for name in Self.usedImages(event) {
+    /// Records the use an event shows, if any; whether it showed one.
+    @discardableResult
+    public mutating func record(_ event: ReclaimEvent) -> Bool {
+        let names = Self.usedImages(event)
+        for name in names {
             record(name, at: event.time)
+        }
+        return !names.isEmpty
+    }
+
+    /// Whether the agent evaluates its policies after this event: a pull, build, load or container creation.
+    public static func triggersEvaluation(_ event: ReclaimEvent) -> Bool {
+        switch event.resource {
+        case "image": return PolicyDefinition.triggerImageActions.contains(event.action)
+        case "container": return PolicyDefinition.triggerContainerActions.contains(event.action)
+        default: return false
         }
     }
 

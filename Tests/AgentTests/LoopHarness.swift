@@ -17,9 +17,9 @@ struct LoopHarness {
 
     static let dataRoot = "/var/lib/docker"
 
-    init(rules: [RuleDefinition], settings: AgentLoop.Settings = AgentLoop.Settings(), restoring loaded: StateStore.Loaded = .fresh,
-         clock: ClockReading? = nil) {
-        loop = AgentLoop(configuration: AgentConfiguration(rules: rules), settings: settings)
+    init(rules: [RuleDefinition], policies: [PolicyDefinition] = [], settings: AgentLoop.Settings = AgentLoop.Settings(),
+         restoring loaded: StateStore.Loaded = .fresh, clock: ClockReading? = nil) {
+        loop = AgentLoop(configuration: AgentConfiguration(rules: rules, policies: policies), settings: settings)
         if let clock { self.clock = clock }
         record(loop.start(restoring: loaded, at: self.clock))
     }

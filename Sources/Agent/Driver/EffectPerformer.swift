@@ -18,6 +18,8 @@ final class EffectPerformer {
     private var graceTimer: Task<Void, Never>?
     private var flushTimer: Task<Void, Never>?
     var hooks: [String: Task<Void, Never>] = [:]
+    /// Policy evaluations in progress, by policy.
+    var policyTasks: [String: Task<Void, Never>] = [:]
     private var feeders: [Task<Void, Never>] = []
     private(set) var isFinished = false
     private(set) var failure: SourceFailure?
@@ -82,6 +84,8 @@ final class EffectPerformer {
             sourceTask?.cancel()
         case .startHook(let launch):
             startHook(launch)
+        case .evaluatePolicy(let run):
+            evaluatePolicy(run)
         case .endLeftoverHook(let record):
             ProcessInspection.endLeftover(record, logger: driver.logger)
         case .setTimer(let deadline):
@@ -166,7 +170,7 @@ final class EffectPerformer {
         timer?.cancel()
         graceTimer?.cancel()
         flushTimer?.cancel()
-        for task in feeders + Array(hooks.values) { task.cancel() }
+        for task in feeders + Array(hooks.values) + Array(policyTasks.values) { task.cancel() }
     }
 
     private static func every(_ interval: Duration, _ tick: @escaping @Sendable () -> Void) -> Task<Void, Never> {

@@ -19,6 +19,8 @@ public enum AgentEffect: Sendable {
     case stopFollowing
     /// Start a hook run.
     case startHook(HookLaunch)
+    /// Evaluate a garbage-collection policy; `.policyEvaluated` reports the end.
+    case evaluatePolicy(PolicyRun)
     /// A previous agent left this hook's process group: end it if it is provably still that hook's.
     case endLeftoverHook(ProcessGroupRecord)
     /// Send `.timer` at this monotonic reading; nil cancels the timer. Replaces the timer set before.

@@ -28,6 +28,8 @@ extension AgentLoop {
             rules = Self.byName(reloaded.rules)
             status.rules = reloaded.rules.count
             configuration.filesystem = reloaded.filesystem
+            configuration.policies = reloaded.policies
+            schedule.follow(reloaded.policies, first: now.monotonic)
             if followRequest != oldRequest {
                 generation += 1
                 emit(.follow(generation: generation, followRequest))

@@ -10,6 +10,7 @@ extension AgentLoop {
         case .connected(let identity):
             connected(identity, at: now)
         case .disconnected(let reason):
+            engineReachable = false
             status.engine = "engine unreachable (\(reason.prefix(80))), retrying"
             emit(.notify(.status(status.line)))
         case .event(let event):
@@ -39,11 +40,14 @@ extension AgentLoop {
         status.isReady = true
         // Runs that fell due while the data root was unknown (restored batches) start now.
         if phase == .running, hooksMayStart { launch(engine.advance(to: now.monotonic), at: now) }
+        engineReachable = true
+        launchDuePolicies(at: now)
     }
 
     private mutating func handle(_ event: ReclaimEvent, at now: ClockReading) {
         guard phase == .running else { return }
         emit(.journal(EventAuditEntry.entry(for: event)))
+        notePolicyUse(event, at: now)
         let ruleEvent = RuleEvent(event)
         if hooksMayStart {
             launch(engine.handle(ruleEvent, at: now.monotonic), at: now)

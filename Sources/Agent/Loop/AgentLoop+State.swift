@@ -15,6 +15,7 @@ extension AgentLoop {
             state.cursorTimeNano = restored.cursorTimeNano
             state.cursorKeys = restored.cursorKeys
             state.engineID = restored.engineID
+            state.imageLastUse = restored.imageLastUse
             for (name, ruleState) in restored.rules.sorted(by: { $0.key < $1.key }) {
                 if let hook = ruleState.inFlightHook { emit(.endLeftoverHook(hook)) }
                 guard rules[name] != nil else { continue }

@@ -54,6 +54,10 @@ public struct AgentLoop: Sendable {
     var status: ServiceStatus
     /// Rules already warned about (`warnAboutThresholds`): once per agent life.
     var warnedRules: Set<String> = []
+    /// When each policy is evaluated next.
+    var schedule = PolicySchedule()
+    /// Connected now (set on connection, cleared on a loss): policies are never evaluated without the engine.
+    var engineReachable = false
     public internal(set) var phase = Phase.running
     /// Effects of the input being handled.
     private var effects: [AgentEffect] = []
@@ -73,6 +77,7 @@ public struct AgentLoop: Sendable {
     /// hooks it left running, and start following the source from the cursor.
     public mutating func start(restoring loaded: StateStore.Loaded, at now: ClockReading) -> [AgentEffect] {
         restore(loaded, at: now)
+        schedule.follow(configuration.policies, first: now.monotonic)  // each policy once connected, then at its interval
         warnAboutThresholds(engineKind: nil)
         emit(.follow(generation: generation, followRequest))
         return takeEffects()
@@ -98,6 +103,9 @@ public struct AgentLoop: Sendable {
         case .timer:
             timerDeadline = nil  // a timer that woke a little early must be set again
             if phase == .running, hooksMayStart { launch(engine.advance(to: now.monotonic), at: now) }
+            launchDuePolicies(at: now)
+        case .policyEvaluated(let name, let failure):
+            policyEvaluated(name, failure: failure, at: now)
         case .flush:
             if dirty { persist(at: now) }
         case .stop:
@@ -130,7 +138,8 @@ public struct AgentLoop: Sendable {
 
     /// Sets the timer to the rules' next deadline when it changed; none while hooks may not start or stopping.
     private mutating func setTimer() {
-        let deadline = phase == .running && hooksMayStart ? engine.nextDeadline : nil
+        let rules = phase == .running && hooksMayStart ? engine.nextDeadline : nil
+        let deadline = [rules, policyDeadline].compactMap { $0 }.min()
         guard deadline != timerDeadline else { return }
         timerDeadline = deadline
         emit(.setTimer(deadline))

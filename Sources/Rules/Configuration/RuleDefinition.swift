@@ -91,8 +91,15 @@ public struct AgentConfiguration: Sendable, Equatable {
 
     /// The server-side event filter: the union of the rules' types and actions. Without rules the agent still
     /// audits every prune.
+    /// With policies, also the events that show an image in use (container and image types, their use actions).
     public var eventFilter: [String: [String]] {
-        guard !rules.isEmpty else { return ["event": ["prune"]] }
-        return ["type": Array(Set(rules.flatMap(\.resources))).sorted(), "event": Array(Set(rules.flatMap(\.actions))).sorted()]
+        guard !rules.isEmpty || !policies.isEmpty else { return ["event": ["prune"]] }
+        var types = rules.flatMap(\.resources)
+        var actions = rules.flatMap(\.actions)
+        if !policies.isEmpty {
+            types += ["container", "image"]
+            actions += PolicyDefinition.imageUseActions + PolicyDefinition.containerUseActions
+        }
+        return ["type": Array(Set(types)).sorted(), "event": Array(Set(actions)).sorted()]
     }
 }

@@ -1,0 +1,29 @@
+import EngineAPI
+import Journal
+import Policies
+
+extension EffectPerformer {
+    /// Evaluates one policy in its own task against the engine the source follows: journals each removal and
+    /// the summary, and reports the end to the loop. A stop cancels it; the next start evaluates again.
+    func evaluatePolicy(_ run: PolicyRun) {
+        let sink = driver.sink
+        let inputs = self.inputs
+        let name = run.policy.name
+        policyTasks[name] = Task {
+            var failure: String?
+            do {
+                let client = EngineClient(endpoint: try EngineEndpoint.parse(run.engineHost))
+                let identity = try await client.ping()
+                let evaluator = PolicyEvaluator(client: client, identity: identity, dataRoot: run.dataRoot,
+                                                lastUse: run.lastUse, dryRun: run.dryRun)
+                let summaries = try await evaluator.evaluate(run.policy) { outcome in
+                    sink.write(PolicyJournal.removal(outcome))
+                }
+                for summary in summaries { sink.write(PolicyJournal.summary(summary)) }
+            } catch {
+                failure = "\(error)"
+            }
+            inputs.yield(.policyEvaluated(policy: name, failure: failure))
+        }
+    }
+}

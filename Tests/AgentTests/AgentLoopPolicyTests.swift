@@ -1,0 +1,67 @@
+import Agent
+import EventModel
+import Formats
+import Rules
+import Testing
+
+/// When the loop evaluates policies: at start once connected, at each interval, after pulls, builds, loads and
+/// creations (debounced), never two of one policy at once, never while the engine is unreachable.
+@Suite("Agent loop: policy scheduling")
+struct AgentLoopPolicyTests {
+    static let policy = PolicyDefinition(name: "images", maxTotalSize: .bytes(1), interval: .seconds(300))
+
+    static func evaluations(_ effects: [AgentEffect]) -> [String] {
+        effects.compactMap { effect in
+            if case .evaluatePolicy(let run) = effect { return run.policy.name }
+            return nil
+        }
+    }
+
+    @Test("once connected, then at its interval; never two at once; none while the engine is away")
+    func interval() {
+        var harness = LoopHarness(rules: [], policies: [Self.policy])
+        #expect(Self.evaluations(harness.effects).isEmpty, "not before the engine answered")
+        #expect(Self.evaluations(harness.connect()) == ["images"])
+        #expect(Self.evaluations(harness.pass(.seconds(600))).isEmpty, "the first is still running")
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        #expect(Self.evaluations(harness.pass(.seconds(299))).isEmpty)
+        #expect(Self.evaluations(harness.pass(.seconds(1))) == ["images"])
+        harness.send(.policyEvaluated(policy: "images", failure: "the engine went away"))
+        harness.send(.source(generation: 0, .disconnected(reason: "gone")))
+        #expect(Self.evaluations(harness.pass(.seconds(900))).isEmpty, "never while the engine is unreachable")
+        #expect(Self.evaluations(harness.connect()) == ["images"], "the one that fell due runs once it is back")
+    }
+
+    @Test("pulls, builds, loads and creations ask for one debounced evaluation; other events do not; last use is kept")
+    func events() {
+        var harness = LoopHarness(rules: [], policies: [Self.policy])
+        harness.connect()
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        var pull = harness.event("image", bytes: nil, action: "pull")
+        pull.actorID = "app:1"
+        harness.send(.source(generation: 0, .event(pull)))
+        harness.send(.source(generation: 0, .event(harness.event("container", bytes: nil, action: "create"))))
+        #expect(Self.evaluations(harness.pass(.seconds(4))).isEmpty)
+        #expect(Self.evaluations(harness.pass(.seconds(1))) == ["images"], "5 s after the burst")
+        // A creation while it runs: exactly one more, debounced, after it ends.
+        harness.send(.source(generation: 0, .event(harness.event("container", bytes: nil, action: "create"))))
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        #expect(Self.evaluations(harness.pass(.seconds(5))) == ["images"])
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        harness.send(.source(generation: 0, .event(harness.event("volume", bytes: 10, action: "prune"))))
+        #expect(Self.evaluations(harness.pass(.seconds(60))).isEmpty)
+        let persisted = harness.send(.stop).compactMap { effect -> AgentState? in
+            if case .persist(let state) = effect { return state }
+            return nil
+        }
+        #expect(persisted.last?.imageLastUse["app:1"] == pull.time.nanoseconds, "last use is persisted")
+    }
+
+    @Test("with policies, the subscription also asks for the events that show images in use")
+    func filter() {
+        let configuration = AgentConfiguration(rules: [.builtInTrim], policies: [Self.policy])
+        #expect(configuration.eventFilter["type"] == ["builder", "container", "image", "volume"])
+        #expect(configuration.eventFilter["event"]?.contains("pull") == true && configuration.eventFilter["event"]?.contains("prune") == true)
+        #expect(AgentConfiguration(rules: [.builtInTrim]).eventFilter["event"] == ["prune", "remove"])
+    }
+}
