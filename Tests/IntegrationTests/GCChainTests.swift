@@ -1,0 +1,66 @@
+import Foundation
+import Journal
+import Systemd
+import Testing
+
+extension Integration {
+/// The agent runs a policy on its own, and its removals are engine events like any other: the trim rule trims
+/// once after the GC run.
+@Suite("garbage collection in the agent", .timeLimit(.minutes(4)))
+struct GCChainTests {
+    @Test("the whole chain: reclaimd run evaluates the policy at start, journals each removal and a summary, and the trim rule runs fstrim exactly once")
+    func wholeChain() async throws {
+        try await Journald.ensureRunning()
+        try await LoopFilesystem.with(megabytes: 600) { filesystem in
+            try await withDockerDaemon(dataRoot: filesystem.mountPoint + "/docker") { daemon in
+                try daemon.importBusyboxImage("bb:latest")
+                let engine = GCEngine(cli: "docker -H '\(daemon.host)'", host: daemon.host, directory: daemon.directory)
+                for (name, size) in [("app5:1", 5), ("app10:1", 10), ("app15:1", 15)] {
+                    try engine.buildImage(name, megabytes: size)
+                    try await Task.sleep(for: .milliseconds(1100))
+                }
+                let suffix = UInt32.random(in: 0...UInt32.max)
+                let (rule, policy) = ("trim-\(suffix)", "gc-\(suffix)")
+                let config = daemon.directory + "/agent.toml"
+                try """
+                    [state]
+                    dir = "\(daemon.directory)/state"
+
+                    [[rule]]
+                    name = "\(rule)"
+                    resources = ["container", "image", "volume", "builder"]
+                    quiet = "3s"
+                    hook = ["\(ShippedHooks.path("fstrim"))"]
+
+                    [[policy]]
+                    name = "\(policy)"
+                    max_total_size = "1"
+                    min_age = "0s"
+                    keep = ["bb:*"]
+                    interval = "1h"
+                    """.write(toFile: config, atomically: true, encoding: .utf8)
+                let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
+                func entries(_ id: MessageID, _ field: String, _ value: String) throws -> [JournalRecord] {
+                    try JournalReader(matches: ["\(field)=\(value)", "MESSAGE_ID=\(id.hex)"]).readAll()
+                }
+                try await waitUntil(timeout: .seconds(60), "the policy's summary") { !(try entries(.policyEvaluated, "RECLAIMD_POLICY", policy)).isEmpty }
+                try await waitUntil(timeout: .seconds(40), "the fstrim run to end") { !(try entries(.runFinished, "RECLAIMD_RULE", rule)).isEmpty }
+                try await Task.sleep(for: .seconds(7))  // a second run would start within quiet (3 s) of a late event
+                #expect(try await agent.stop(signal: SIGTERM) == 0)
+                let removals = try entries(.policyRemoval, "RECLAIMD_POLICY", policy)
+                #expect(removals.compactMap { $0.string("RECLAIMD_REFERENCES") } == ["app5:1", "app10:1", "app15:1"], "least recently used first")
+                #expect(removals.allSatisfy { $0.string("RECLAIMD_REMOVED") == "true" && $0.string("RECLAIMD_REASON") == "size" })
+                let summary = try #require(try entries(.policyEvaluated, "RECLAIMD_POLICY", policy).first)
+                #expect(summary.string("RECLAIMD_COUNT") == "3")
+                #expect(UInt64(summary.string("RECLAIMD_FREED_BYTES") ?? "") ?? 0 >= 30_000_000)
+                #expect(try entries(.runStarted, "RECLAIMD_RULE", rule).count == 1, "exactly one fstrim run after the GC run")
+                let finished = try entries(.runFinished, "RECLAIMD_RULE", rule)
+                #expect(finished.count == 1 && finished.first?.string("RECLAIMD_OUTCOME") == "success")
+                let output = try entries(.hookOutput, "RECLAIMD_RULE", rule).compactMap { $0.string("MESSAGE") }
+                #expect(output.compactMap(trimmedBytes).first.map { $0 > 0 } == true, "fstrim's report: \(output)")
+                #expect(try engine.tags() == ["bb:latest"])
+            }
+        }
+    }
+}
+}
