@@ -8,25 +8,12 @@ extension ConfigurationParser.Context {
 
     /// Every `[[policy]]`, with unique names.
     mutating func parsePolicies(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
-        guard let entry = table["policy"] else { return }
-        guard case .array(let array, isTableArray: true) = entry.value else {
-            fail(entry.keyPosition, "policies are an array of tables: write each as [[policy]]")
-            return
-        }
-        var seen: [String: Int] = [:]
-        for (index, element) in array.enumerated() {
-            guard let policyTable = element.table, let policy = parsePolicy(policyTable, index: index) else { continue }
-            if let first = seen[policy.name] {
-                fail(policyTable["name"]?.valuePosition ?? policyTable.position,
-                     "duplicate policy name \"\(policy.name)\" (first used by policy \(first + 1))")
-            } else {
-                seen[policy.name] = index
-                configuration.policies.append(policy)
-            }
+        configuration.policies += parseNamedTables(table, "policy", plural: "policies", name: \.name) { context, policyTable, index in
+            context.parsePolicy(policyTable, index: index)
         }
     }
 
-    private mutating func parsePolicy(_ table: TOMLTable, index: Int) -> PolicyDefinition? {
+    mutating func parsePolicy(_ table: TOMLTable, index: Int) -> PolicyDefinition? {
         let errorsBefore = errors.count
         rejectUnknownKeys(table, allowed: Self.policyKeys, section: "policy")
         var policy = PolicyDefinition(name: parseName(table, index: index, what: "policy"))

@@ -136,23 +136,34 @@ public struct ConfigurationParser {
 
         /// Every `[[rule]]`, with unique names.
         mutating func parseRules(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
-            if let rules = table["rule"] {
-                if case .array(let array, isTableArray: true) = rules.value {
-                    var seen: [String: Int] = [:]
-                    for (index, element) in array.enumerated() {
-                        guard let ruleTable = element.table, let rule = parseRule(ruleTable, index: index) else { continue }
-                        if let first = seen[rule.name] {
-                            fail(ruleTable["name"]?.valuePosition ?? ruleTable.position,
-                                         "duplicate rule name \"\(rule.name)\" (first used by rule \(first + 1))")
-                        } else {
-                            seen[rule.name] = index
-                            configuration.rules.append(rule)
-                        }
-                    }
+            configuration.rules += parseNamedTables(table, "rule", plural: "rules", name: \.name) { context, ruleTable, index in
+                context.parseRule(ruleTable, index: index)
+            }
+        }
+
+        /// Every `[[key]]` parsed by `parse`, in file order, without the ones whose name an earlier one took.
+        mutating func parseNamedTables<Element>(
+            _ table: TOMLTable, _ key: String, plural: String, name: (Element) -> String,
+            parse: (inout Context, TOMLTable, Int) -> Element?
+        ) -> [Element] {
+            guard let entry = table[key] else { return [] }
+            guard case .array(let array, isTableArray: true) = entry.value else {
+                fail(entry.keyPosition, "\(plural) are an array of tables: write each as [[\(key)]]")
+                return []
+            }
+            var seen: [String: Int] = [:]
+            var result: [Element] = []
+            for (index, element) in array.enumerated() {
+                guard let elementTable = element.table, let parsed = parse(&self, elementTable, index) else { continue }
+                if let first = seen[name(parsed)] {
+                    fail(elementTable["name"]?.valuePosition ?? elementTable.position,
+                         "duplicate \(key) name \"\(name(parsed))\" (first used by \(key) \(first + 1))")
                 } else {
-                    fail(rules.keyPosition, "rules are an array of tables: write each as [[rule]]")
+                    seen[name(parsed)] = index
+                    result.append(parsed)
                 }
             }
+            return result
         }
 
         mutating func parseRule(_ table: TOMLTable, index: Int) -> RuleDefinition? {
