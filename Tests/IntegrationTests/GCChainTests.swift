@@ -62,5 +62,51 @@ struct GCChainTests {
             }
         }
     }
+
+    @Test("SIGKILL in the middle of an evaluation: the restarted agent evaluates again from a fresh inventory and finishes, nothing removed twice")
+    func killedMidEvaluation() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            try daemon.importBusyboxImage("bb:latest")
+            let count = 24
+            for index in 0..<count {
+                let rootfs = daemon.directory + "/img\(index)"
+                try Shell.succeed("mkdir -p '\(rootfs)' && head -c 1000000 /dev/urandom > '\(rootfs)/data' && tar -C '\(rootfs)' -c . | docker -H '\(daemon.host)' import - 'junk\(index):1' >/dev/null")
+            }
+            let policy = "gc-\(UInt32.random(in: 0...UInt32.max))"
+            let config = daemon.directory + "/agent.toml"
+            try """
+                [state]
+                dir = "\(daemon.directory)/state"
+
+                [[policy]]
+                name = "\(policy)"
+                max_total_size = "1"
+                min_age = "0s"
+                keep = ["bb:*"]
+                """.write(toFile: config, atomically: true, encoding: .utf8)
+            func removals() throws -> [JournalRecord] {
+                try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(MessageID.policyRemoval.hex)"]).readAll()
+            }
+            let arguments = ["run", "--config", config, "--host", daemon.host, "--log-target", "journal"]
+            let first = try ReclaimdProcess(arguments, directory: daemon.directory)
+            try await waitUntil(timeout: .seconds(60), "the first removal") { !(try removals()).isEmpty }
+            _ = try await first.stop(signal: SIGKILL)
+            let beforeKill = try removals().count
+            #expect(beforeKill < count, "killed in the middle: \(beforeKill) of \(count) removed")
+            let second = try ReclaimdProcess(arguments, directory: daemon.directory)
+            try await waitUntil(timeout: .seconds(60), "the restarted agent's summary") {
+                !(try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(MessageID.policyEvaluated.hex)"]).readAll()).isEmpty
+            }
+            #expect(try await second.stop(signal: SIGTERM) == 0)
+            let all = try removals()
+            // The removal in flight at the kill may have happened without its entry (the engine's own delete event
+            // says it); none is removed, or journaled, twice.
+            #expect(all.count >= count - 1 && all.count <= count, "each image removed once: \(all.count)")
+            #expect(Set(all.compactMap { $0.string("RECLAIMD_OBJECT_ID") }).count == all.count)
+            #expect(all.allSatisfy { $0.string("RECLAIMD_REMOVED") == "true" })
+            #expect(try daemon.docker("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n") == ["bb:latest"])
+        }
+    }
 }
 }
