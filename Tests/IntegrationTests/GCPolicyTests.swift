@@ -28,6 +28,31 @@ struct GCPolicyTests {
         }
     }
 
+    @Test("a removal the engine refuses is reported (removed false, the engine's message, a journal warning) and the evaluation goes on")
+    func refusedRemoval() async throws {
+        try await withDockerDaemon { daemon in
+            try daemon.importBusyboxImage("bb:latest")
+            let proxy = try SocketProxy(target: daemon.socketPath, directory: daemon.directory, refusedDelete: "refused")
+            defer { proxy.stop() }
+            // The CLI talks to the engine; reclaimd through the proxy that refuses one removal.
+            let engine = GCEngine(cli: "docker -H '\(daemon.host)'", host: "unix://" + proxy.socketPath, directory: daemon.directory)
+            for name in ["first:1", "refused:1", "last:1"] {
+                try engine.buildImage(name, megabytes: 1)
+                try await Task.sleep(for: .milliseconds(1100))
+            }
+            let config = try engine.config("all", "[[policy]]\nname = \"all\"\nmax_total_size = \"1\"\nmin_age = \"0s\"\nkeep = [\"bb:*\"]\n")
+            let run = try engine.gc(config)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.lines.removedNames == ["first:1", "refused:1", "last:1"], "\(run.lines)")
+            #expect(run.lines.removals.map { $0["removed"] as? Bool } == [true, false, true])
+            #expect((run.lines.removals[safe: 1]?["error"] as? String)?.contains("injected refusal") == true)
+            #expect(run.lines.summary("all")?.number("failed") == 1 && run.lines.summary("all")?.number("removed") == 2)
+            let warning = run.stderr.split(separator: "\n").first { $0.contains("MESSAGE_ID=1a36de535e59445c98ad196c7fabf4e3") && $0.contains("RECLAIMD_REMOVED=false") }
+            #expect(warning?.contains(" warning ") == true, "a warning entry: \(run.stderr)")
+            #expect(try engine.tags() == ["bb:latest", "refused:1"])
+        }
+    }
+
     @Test("Podman: the same scenario through its Docker-compatible API")
     func podman() async throws {
         try await withPodmanService { podman in

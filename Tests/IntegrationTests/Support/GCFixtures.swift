@@ -77,3 +77,7 @@ extension [[String: Any]] {
 extension [String: Any] {
     func number(_ key: String) -> UInt64 { (self[key] as? NSNumber)?.uint64Value ?? .max }
 }
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -12,18 +12,28 @@ final class SocketProxy: @unchecked Sendable {
         import os, socket, sys, threading
         listen_path, target = sys.argv[1], sys.argv[2]
         info_failures = [int(sys.argv[3])]
-        def fail_info(client):
-            # A request for /info while failures are left: the engine's kind of error answer, then close.
-            head = client.recv(65536, socket.MSG_PEEK)
-            parts = head.split(b"\\r\\n", 1)[0].split(b" ")
-            if info_failures[0] <= 0 or len(parts) < 2 or not parts[1].split(b"?")[0].endswith(b"/info"): return False
-            info_failures[0] -= 1
+        refused_delete = sys.argv[4].encode() if len(sys.argv) > 4 and sys.argv[4] else None
+        def answer_instead(client, status, message):
+            # The engine's kind of error answer, then close: the request never reaches the engine.
             client.recv(65536)
-            body = b'{"message":"injected failure of GET /info"}'
-            client.sendall(b"HTTP/1.1 500 Internal Server Error\\r\\nContent-Type: application/json\\r\\nContent-Length: "
+            body = b'{"message":"' + message + b'"}'
+            client.sendall(b"HTTP/1.1 " + status + b"\\r\\nContent-Type: application/json\\r\\nContent-Length: "
                            + str(len(body)).encode() + b"\\r\\nConnection: close\\r\\n\\r\\n" + body)
             client.close()
             return True
+        def request_line(client):
+            return client.recv(65536, socket.MSG_PEEK).split(b"\\r\\n", 1)[0].split(b" ")
+        def refuse_delete(client):
+            # A DELETE whose path holds the refused text: a conflict.
+            parts = request_line(client)
+            if refused_delete is None or len(parts) < 2 or parts[0] != b"DELETE" or refused_delete not in parts[1]: return False
+            return answer_instead(client, b"409 Conflict", b"injected refusal of " + parts[1])
+        def fail_info(client):
+            # A request for /info while failures are left.
+            parts = request_line(client)
+            if info_failures[0] <= 0 or len(parts) < 2 or not parts[1].split(b"?")[0].endswith(b"/info"): return False
+            info_failures[0] -= 1
+            return answer_instead(client, b"500 Internal Server Error", b"injected failure of GET /info")
         if os.path.exists(listen_path): os.unlink(listen_path)
         server = socket.socket(socket.AF_UNIX); server.bind(listen_path); server.listen(16)
         def pipe(a, b):
@@ -39,7 +49,7 @@ final class SocketProxy: @unchecked Sendable {
                     except OSError: pass
         while True:
             client, _ = server.accept()
-            if fail_info(client): continue
+            if fail_info(client) or refuse_delete(client): continue
             upstream = socket.socket(socket.AF_UNIX); upstream.connect(target)
             threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
             threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
@@ -48,15 +58,19 @@ final class SocketProxy: @unchecked Sendable {
     /// How many `GET /info` requests get a 500 before the proxy forwards them too.
     let infoFailures: Int
 
-    init(target: String, directory: String, infoFailures: Int = 0) throws {
+    /// A `DELETE` whose path holds this text gets a 409 instead of reaching the engine.
+    let refusedDelete: String
+
+    init(target: String, directory: String, infoFailures: Int = 0, refusedDelete: String = "") throws {
         self.target = target
         self.infoFailures = infoFailures
+        self.refusedDelete = refusedDelete
         socketPath = directory + "/proxy.sock"
         try start()
     }
 
     func start() throws {
-        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, socketPath, target, String(infoFailures)])
+        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, socketPath, target, String(infoFailures), refusedDelete])
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socketPath), Date() < deadline { usleep(20_000) }
         guard FileManager.default.fileExists(atPath: socketPath) else {
