@@ -45,16 +45,24 @@ extension PolicyEvaluator {
                                      usageAfter: before - wouldFree, freed: wouldFree, count: 0)
         }
         var prunes = 0
-        if let maxUnused = policy.maxUnused {
-            _ = try await client.pruneBuildCache(identity, keepStorage: 0, until: maxUnused)
+        if let maxUnused = policy.maxUnused, try await pruneBuildCache(keepStorage: 0, until: maxUnused) {
             prunes += 1
         }
-        if overLimit {
-            _ = try await client.pruneBuildCache(identity, keepStorage: target, until: policy.minAge)
+        if overLimit, try await pruneBuildCache(keepStorage: target, until: policy.minAge) {
             prunes += 1
         }
         let after = UInt64(max(0, try await client.diskUsage(identity).buildCacheSize))
         return EvaluationSummary(policy: policy.name, resource: "builder", dryRun: false, usageBefore: before,
                                  usageAfter: after, freed: before - min(before, after), count: prunes)
+    }
+
+    /// One build-cache prune; false when the engine has no such endpoint (Podman 4.3 answers 404): no cache to prune.
+    private func pruneBuildCache(keepStorage: UInt64, until: Duration) async throws -> Bool {
+        do {
+            _ = try await client.pruneBuildCache(identity, keepStorage: keepStorage, until: until)
+            return true
+        } catch let error as EngineError where error.code == .engineAnswered(status: 404) {
+            return false
+        }
     }
 }
