@@ -74,9 +74,14 @@ public struct LastUse: Sendable, Equatable {
         return names + names.filter { $0.hasSuffix(":latest") }.map { String($0.dropLast(7)) }
     }
 
-    /// Forgets names not used since `cutoff` (bounded state).
-    public mutating func forget(before cutoff: Timestamp) {
-        times = times.filter { $0.value >= cutoff.nanoseconds }
+    /// How many names the agent keeps: the state stays bounded (an image's uses are under its ID and a few names).
+    public static let maximumNames = 10_000
+
+    /// Keeps the `count` most recently used names (ties: by name), forgetting the rest.
+    public mutating func keepNewest(_ count: Int) {
+        guard times.count > count else { return }
+        let kept = times.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(count)
+        times = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 
     /// Both maps, the later time of each name.

@@ -10,6 +10,7 @@ extension AgentLoop {
         guard !configuration.policies.isEmpty else { return }
         var lastUse = LastUse(times: state.imageLastUse)
         if lastUse.record(event) {
+            lastUse.keepNewest(LastUse.maximumNames)
             state.imageLastUse = lastUse.times
             dirty = true
         }
