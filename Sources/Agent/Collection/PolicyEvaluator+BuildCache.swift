@@ -3,35 +3,8 @@ import Formats
 import Policies
 import Rules
 
-/// Exited containers and the build cache.
+/// The build cache.
 extension PolicyEvaluator {
-    /// Exited containers past `max_unused`, oldest stop first, each removed on its own (never forced).
-    func evaluateContainers(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> EvaluationSummary {
-        let containers = try await reader.containers()
-        let before = containers.reduce(0) { $0 + $1.size }
-        let plan = ContainerPlanner(policy: policy).plan(containers, now: .now())
-        var freed: UInt64 = 0
-        var failed = 0
-        for removal in plan {
-            guard !dryRun else {
-                await report(RemovalOutcome(removal: removal, removed: nil))
-                freed += removal.size
-                continue
-            }
-            do {
-                try await client.removeContainer(identity, removal.id)
-                freed += removal.size
-                await report(RemovalOutcome(removal: removal, removed: true))
-            } catch {
-                failed += 1
-                await report(RemovalOutcome(removal: removal, removed: false, error: "\(error)"))
-            }
-        }
-        freed = min(freed, before)
-        return EvaluationSummary(policy: policy.name, resource: "container", dryRun: dryRun, usageBefore: before,
-                                 usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed)
-    }
-
     /// The build cache through the engine's own prune: everything unused past `max_unused`; then, above
     /// `max_total_size`, down to the target (`keep-storage`) among records older than `min_age` (`until`).
     func evaluateBuildCache(_ policy: PolicyDefinition) async throws -> EvaluationSummary {
