@@ -29,7 +29,7 @@ extension AgentLoop {
             status.rules = reloaded.rules.count
             configuration.filesystem = reloaded.filesystem
             configuration.policies = reloaded.policies
-            schedule.follow(reloaded.policies, first: now.monotonic)
+            schedule.follow(reloaded.policies, first: now.monotonic.advanced(by: PolicySchedule.debounce))
             if followRequest != oldRequest {
                 generation += 1
                 emit(.follow(generation: generation, followRequest))

@@ -77,7 +77,8 @@ public struct AgentLoop: Sendable {
     /// hooks it left running, and start following the source from the cursor.
     public mutating func start(restoring loaded: StateStore.Loaded, at now: ClockReading) -> [AgentEffect] {
         restore(loaded, at: now)
-        schedule.follow(configuration.policies, first: now.monotonic)  // each policy once connected, then at its interval
+        // Each policy soon after start (the replay from the cursor first teaches last use), then at its interval.
+        schedule.follow(configuration.policies, first: now.monotonic.advanced(by: PolicySchedule.debounce))
         warnAboutThresholds(engineKind: nil)
         emit(.follow(generation: generation, followRequest))
         return takeEffects()
