@@ -108,5 +108,39 @@ struct GCChainTests {
             #expect(try daemon.docker("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n") == ["bb:latest"])
         }
     }
+
+    @Test("the agent evaluates again after an image import (an event, long before the interval), and only then")
+    func afterEvents() async throws {
+        try await Journald.ensureRunning()
+        try await withDockerDaemon { daemon in
+            try daemon.importBusyboxImage("bb:latest")
+            let policy = "gc-\(UInt32.random(in: 0...UInt32.max))"
+            let config = daemon.directory + "/agent.toml"
+            try """
+                [state]
+                dir = "\(daemon.directory)/state"
+
+                [[policy]]
+                name = "\(policy)"
+                max_total_size = "1"
+                min_age = "0s"
+                keep = ["bb:*"]
+                interval = "1h"
+                """.write(toFile: config, atomically: true, encoding: .utf8)
+            func entries(_ id: MessageID) throws -> [JournalRecord] {
+                try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(id.hex)"]).readAll()
+            }
+            let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
+            try await waitUntil(timeout: .seconds(60), "the evaluation at start") { try entries(.policyEvaluated).count == 1 }
+            #expect(try entries(.policyRemoval).isEmpty, "nothing to remove at start")
+            try daemon.importBusyboxImage("fresh:1")
+            try await waitUntil(timeout: .seconds(30), "the evaluation the import asked for") { try entries(.policyEvaluated).count == 2 }
+            try await Task.sleep(for: .seconds(7))  // no third one: the import was one request
+            #expect(try await agent.stop(signal: SIGTERM) == 0)
+            #expect(try entries(.policyEvaluated).count == 2)
+            #expect(try entries(.policyRemoval).compactMap { $0.string("RECLAIMD_REFERENCES") } == ["fresh:1"])
+            #expect(try daemon.docker("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n") == ["bb:latest"])
+        }
+    }
 }
 }
