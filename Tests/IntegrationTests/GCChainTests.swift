@@ -74,20 +74,8 @@ struct GCChainTests {
                 try Shell.succeed("mkdir -p '\(rootfs)' && head -c 1000000 /dev/urandom > '\(rootfs)/data' && tar -C '\(rootfs)' -c . | docker -H '\(daemon.host)' import - 'junk\(index):1' >/dev/null")
             }
             let policy = "gc-\(UInt32.random(in: 0...UInt32.max))"
-            let config = daemon.directory + "/agent.toml"
-            try """
-                [state]
-                dir = "\(daemon.directory)/state"
-
-                [[policy]]
-                name = "\(policy)"
-                max_total_size = "1"
-                min_age = "0s"
-                keep = ["bb:*"]
-                """.write(toFile: config, atomically: true, encoding: .utf8)
-            func removals() throws -> [JournalRecord] {
-                try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(MessageID.policyRemoval.hex)"]).readAll()
-            }
+            let config = try Self.removeAllConfig(daemon, policy: policy)
+            func removals() throws -> [JournalRecord] { try Self.entries(policy, .policyRemoval) }
             let arguments = ["run", "--config", config, "--host", daemon.host, "--log-target", "journal"]
             let first = try ReclaimdProcess(arguments, directory: daemon.directory)
             try await waitUntil(timeout: .seconds(60), "the first removal") { !(try removals()).isEmpty }
@@ -96,7 +84,7 @@ struct GCChainTests {
             #expect(beforeKill < count, "killed in the middle: \(beforeKill) of \(count) removed")
             let second = try ReclaimdProcess(arguments, directory: daemon.directory)
             try await waitUntil(timeout: .seconds(60), "the restarted agent's summary") {
-                !(try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(MessageID.policyEvaluated.hex)"]).readAll()).isEmpty
+                !(try Self.entries(policy, .policyEvaluated)).isEmpty
             }
             #expect(try await second.stop(signal: SIGTERM) == 0)
             let all = try removals()
@@ -115,21 +103,8 @@ struct GCChainTests {
         try await withDockerDaemon { daemon in
             try daemon.importBusyboxImage("bb:latest")
             let policy = "gc-\(UInt32.random(in: 0...UInt32.max))"
-            let config = daemon.directory + "/agent.toml"
-            try """
-                [state]
-                dir = "\(daemon.directory)/state"
-
-                [[policy]]
-                name = "\(policy)"
-                max_total_size = "1"
-                min_age = "0s"
-                keep = ["bb:*"]
-                interval = "1h"
-                """.write(toFile: config, atomically: true, encoding: .utf8)
-            func entries(_ id: MessageID) throws -> [JournalRecord] {
-                try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(id.hex)"]).readAll()
-            }
+            let config = try Self.removeAllConfig(daemon, policy: policy, extra: "interval = \"1h\"\n")
+            func entries(_ id: MessageID) throws -> [JournalRecord] { try Self.entries(policy, id) }
             let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"], directory: daemon.directory)
             try await waitUntil(timeout: .seconds(60), "the evaluation at start") { try entries(.policyEvaluated).count == 1 }
             #expect(try entries(.policyRemoval).isEmpty, "nothing to remove at start")
@@ -141,6 +116,28 @@ struct GCChainTests {
             #expect(try entries(.policyRemoval).compactMap { $0.string("RECLAIMD_REFERENCES") } == ["fresh:1"])
             #expect(try daemon.docker("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n") == ["bb:latest"])
         }
+    }
+
+    /// An agent configuration whose one policy removes every image but `bb:*`, at once.
+    static func removeAllConfig(_ daemon: DockerDaemon, policy: String, extra: String = "") throws -> String {
+        let config = daemon.directory + "/agent.toml"
+        try """
+            [state]
+            dir = "\(daemon.directory)/state"
+
+            [[policy]]
+            name = "\(policy)"
+            max_total_size = "1"
+            min_age = "0s"
+            keep = ["bb:*"]
+            \(extra)
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
+    /// The policy's journal entries with this MESSAGE_ID.
+    static func entries(_ policy: String, _ id: MessageID) throws -> [JournalRecord] {
+        try JournalReader(matches: ["RECLAIMD_POLICY=\(policy)", "MESSAGE_ID=\(id.hex)"]).readAll()
     }
 }
 }
