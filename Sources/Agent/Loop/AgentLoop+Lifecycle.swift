@@ -28,6 +28,9 @@ extension AgentLoop {
             rules = Self.byName(reloaded.rules)
             status.rules = reloaded.rules.count
             configuration.filesystem = reloaded.filesystem
+            if reloaded.metrics != configuration.metrics {
+                emit(.log(.warning, "[metrics] changed: the metrics keep their present settings until reclaimd restarts", [:]))
+            }
             if followRequest != oldRequest {
                 generation += 1
                 emit(.follow(generation: generation, followRequest))

@@ -67,13 +67,16 @@ public struct AgentConfiguration: Sendable, Equatable {
     public var stateDirectory: String?
     /// `[filesystem]`, when present.
     public var filesystem: FilesystemWatch?
+    /// `[metrics]`; off by default.
+    public var metrics: MetricsSettings
     public var rules: [RuleDefinition]
 
     public init(engineHost: String? = nil, stateDirectory: String? = nil, filesystem: FilesystemWatch? = nil,
-                rules: [RuleDefinition]) {
+                metrics: MetricsSettings = MetricsSettings(), rules: [RuleDefinition]) {
         self.engineHost = engineHost
         self.stateDirectory = stateDirectory
         self.filesystem = filesystem
+        self.metrics = metrics
         self.rules = rules
     }
 
