@@ -169,6 +169,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "MetricsExportTests", dependencies: ["MetricsExport", "Agent", "Formats"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(

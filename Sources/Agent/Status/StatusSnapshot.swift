@@ -14,6 +14,14 @@ public struct StatusSnapshot: Sendable, Equatable {
         public var since: Timestamp?
         /// Connections after the first.
         public var reconnects: Int
+
+        public init(description: String, host: String, connected: Bool, since: Timestamp?, reconnects: Int) {
+            self.description = description
+            self.host = host
+            self.connected = connected
+            self.since = since
+            self.reconnects = reconnects
+        }
     }
 
     /// A rule's pending batch and last run.
@@ -26,6 +34,16 @@ public struct StatusSnapshot: Sendable, Equatable {
         /// Whether its hook is running now.
         public var running: Bool
         public var lastRun: LastRun?
+
+        public init(name: String, pendingEvents: Int, pendingBytes: UInt64, armedUntil: Timestamp?, running: Bool,
+                    lastRun: LastRun?) {
+            self.name = name
+            self.pendingEvents = pendingEvents
+            self.pendingBytes = pendingBytes
+            self.armedUntil = armedUntil
+            self.running = running
+            self.lastRun = lastRun
+        }
     }
 
     /// How a rule's last run ended.
@@ -34,6 +52,12 @@ public struct StatusSnapshot: Sendable, Equatable {
         public var outcome: String
         public var endedAt: Timestamp
         public var duration: Duration
+
+        public init(outcome: String, endedAt: Timestamp, duration: Duration) {
+            self.outcome = outcome
+            self.endedAt = endedAt
+            self.duration = duration
+        }
     }
 
     /// A garbage-collection policy and its next evaluation. None exist yet: policies (issue 14) add theirs in
@@ -41,6 +65,11 @@ public struct StatusSnapshot: Sendable, Equatable {
     public struct Policy: Sendable, Equatable {
         public var name: String
         public var nextEvaluation: Timestamp?
+
+        public init(name: String, nextEvaluation: Timestamp?) {
+            self.name = name
+            self.nextEvaluation = nextEvaluation
+        }
     }
 
     /// When the agent started.
@@ -56,4 +85,16 @@ public struct StatusSnapshot: Sendable, Equatable {
     public var bytesSeen: UInt64
     public var rules: [Rule]
     public var policies: [Policy]
+
+    public init(startedAt: Timestamp, takenAt: Timestamp, engine: Engine, lastEventTime: Timestamp?, eventsSeen: Int,
+                bytesSeen: UInt64, rules: [Rule], policies: [Policy]) {
+        self.startedAt = startedAt
+        self.takenAt = takenAt
+        self.engine = engine
+        self.lastEventTime = lastEventTime
+        self.eventsSeen = eventsSeen
+        self.bytesSeen = bytesSeen
+        self.rules = rules
+        self.policies = policies
+    }
 }

@@ -34,10 +34,11 @@ public enum StatusText {
 
     /// `2026-11-25T05:00:00Z (3m ago)`, or `(in 8s)` for a time to come.
     static func when(_ time: Timestamp, _ now: Timestamp) -> String {
-        let seconds = Timestamp(seconds: time.seconds)
+        let text = time.rfc3339
+        let seconds = text.firstIndex(of: ".").map { text[..<$0] + "Z" } ?? text  // to the second, for people
         let distance = now.duration(since: time)
         let relative = distance >= .zero ? "\(DurationText.format(rounded(distance))) ago" : "in \(DurationText.format(rounded(.zero - distance)))"
-        return "\(seconds.rfc3339) (\(relative))"
+        return "\(seconds) (\(relative))"
     }
 
     /// To the second from a second up, so the screen does not show milliseconds of no interest.
