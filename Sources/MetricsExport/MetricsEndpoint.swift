@@ -7,16 +7,16 @@ import Rules
 /// Anything else is 404 (another path) or 405 (another method). One request per connection.
 struct MetricsEndpoint: Sendable {
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
-    let socket: ListeningSocket<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>
+    let socket: ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>
 
     /// Binds `listen`; a unix socket gets mode 0660 (the scraper's group may be given access).
     static func bind(_ listen: MetricsListen) async throws -> MetricsEndpoint {
-        let address: ListeningSocket<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>.Address
+        let address: ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.Address
         switch listen {
         case .tcp(let host, let port): address = .tcp(host: host, port: port)
         case .unix(let path): address = .unix(path: path, mode: 0o660)
         }
-        let socket = try await ListeningSocket<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>.bind(address) { channel in
+        let socket = try await ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.bind(address) { channel in
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
         }
         return MetricsEndpoint(socket: socket)
@@ -38,7 +38,7 @@ struct MetricsEndpoint: Sendable {
                 headers.add(name: "Content-Length", value: String(body.count))
                 headers.add(name: "Connection", value: "close")
                 try await outbound.write(.head(HTTPResponseHead(version: request.version, status: status, headers: headers)))
-                try await outbound.write(.body(ByteBuffer(bytes: body)))
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
                 try await outbound.write(.end(nil))
             }
         }

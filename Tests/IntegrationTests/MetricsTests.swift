@@ -21,7 +21,7 @@ struct MetricsTests {
         if (try? daemon.docker("image inspect bb:latest")) == nil { try daemon.importBusyboxImage("bb:latest") }
         try daemon.docker("volume create \(name)")
         try daemon.docker("run --rm -v \(name):/data bb:latest sh -c 'dd if=/dev/zero of=/data/f bs=1048576 count=\(megabytes) 2>/dev/null'")
-        return try await daemon.prune("/volumes/prune?filters=%7B%22all%22%3A%5B%22true%22%5D%7D")
+        return try await daemon.prune("/volumes/prune")
     }
 
     private func runCount(_ runs: String) -> Int {

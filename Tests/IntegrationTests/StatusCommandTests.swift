@@ -67,7 +67,7 @@ struct StatusCommandTests {
                                             directory: directory)
             try await agent.waitUntilConnected()
             try daemon.createReclaimableResources(volume: "status1", volumeMegabytes: 2, container: "statusc", containerMegabytes: 1)
-            let reclaimed = try await daemon.prune("/volumes/prune?filters=%7B%22all%22%3A%5B%22true%22%5D%7D")
+            let reclaimed = try await daemon.prune("/volumes/prune")
             try await waitUntil(timeout: .seconds(30), "the quick rule's run") {
                 let status = try statusJSON(config)
                 return status.rules.first { $0.name == "quick" }?.last_run != nil
