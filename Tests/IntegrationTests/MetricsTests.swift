@@ -24,6 +24,14 @@ struct MetricsTests {
         return try await daemon.prune("/volumes/prune")
     }
 
+    /// `reclaimd run` on the daemon, once its subscription is open.
+    private func startAgent(_ daemon: DockerDaemon, _ config: String) async throws -> ReclaimdProcess {
+        let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
+                                        directory: daemon.directory)
+        try await agent.waitUntilConnected()
+        return agent
+    }
+
     private func runCount(_ runs: String) -> Int {
         ((try? String(contentsOfFile: runs, encoding: .utf8)) ?? "").split(separator: "\n").count
     }
@@ -35,9 +43,7 @@ struct MetricsTests {
             let port = try MetricsScrape.freePort()
             let rule = "m\(UInt32.random(in: 0...UInt32.max))"
             let (config, runs) = try writeConfig(daemon.directory, rule: rule, metrics: "listen = \"127.0.0.1:\(port)\"")
-            let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
-                                            directory: daemon.directory)
-            try await agent.waitUntilConnected()
+            let agent = try await startAgent(daemon, config)
             let before = Timestamp.now()
             let reclaimed = try await pruneVolume(daemon, "metrics1", megabytes: 3)
             let after = Timestamp.now()
@@ -77,9 +83,7 @@ struct MetricsTests {
             let socket = daemon.directory + "/metrics.sock"
             let rule = "u\(UInt32.random(in: 0...UInt32.max))"
             let (config, runs) = try writeConfig(daemon.directory, rule: rule, metrics: "listen = \"unix://\(socket)\"")
-            let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
-                                            directory: daemon.directory)
-            try await agent.waitUntilConnected()
+            let agent = try await startAgent(daemon, config)
             let reclaimed = try await pruneVolume(daemon, "metrics2", megabytes: 2)
             try await waitUntil(timeout: .seconds(30), "the hook to run") { runCount(runs) == 1 }
             try await waitUntil(timeout: .seconds(10), "the run to be counted") {
@@ -105,9 +109,7 @@ struct MetricsTests {
             try FileManager.default.createDirectory(atPath: daemon.directory + "/node-exporter", withIntermediateDirectories: true)
             let rule = "t\(UInt32.random(in: 0...UInt32.max))"
             let (config, runs) = try writeConfig(daemon.directory, rule: rule, metrics: "textfile = \"\(textfile)\"")
-            let agent = try ReclaimdProcess(["run", "--config", config, "--host", daemon.host, "--log-target", "journal"],
-                                            directory: daemon.directory)
-            try await agent.waitUntilConnected()
+            let agent = try await startAgent(daemon, config)
             try await waitUntil(timeout: .seconds(10), "the first textfile") { FileManager.default.fileExists(atPath: textfile) }
             let reader = Task { try TextfileReader.readUntilCancelled(textfile) }
             var total: UInt64 = 0
