@@ -22,6 +22,9 @@ let package = Package(
         // Without its default SubprocessFoundation trait, which would link all of Foundation (~12 MB resident).
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2", traits: []),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // Metrics (`[metrics]`): the swift-metrics API and its Prometheus backend, used only when configured.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // libsystemd: sd-journal and sd-daemon, through a system-library target.
@@ -100,9 +103,28 @@ let package = Package(
                 "Rules",
                 "Hooks",
                 "Formats",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // `[metrics]`: the agent's metrics through swift-metrics into swift-prometheus, served on `GET /metrics`
+        // and written to a textfile. Only `run` with `[metrics]` makes any of it.
+        .target(
+            name: "MetricsExport",
+            dependencies: [
+                "Agent",
+                "Rules",
+                "Formats",
+                "SystemIO",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -113,6 +135,7 @@ let package = Package(
                 "Policies",
                 "EventModel",
                 "Agent",
+                "MetricsExport",
                 "Rules",
                 "Journal",
                 "Systemd",
@@ -146,10 +169,11 @@ let package = Package(
         .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules"],
+            dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules", "MetricsExport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "MetricsExportTests", dependencies: ["MetricsExport", "Agent", "Formats"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "EventModel", "TestSupport"], swiftSettings: strict),

@@ -47,7 +47,7 @@ struct DebianPackageTests {
         #expect(rendered.status == 0)
         #expect(rendered.stderr.isEmpty, "groff warnings: \(rendered.stderr)")
         let text = rendered.stdout
-        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "CONFIGURATION", "HOOKS", "SANDBOX", "SIGNALS",
+        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "CONFIGURATION", "METRICS", "HOOKS", "SANDBOX", "SIGNALS",
                         "ENVIRONMENT", "FILES", "EXIT STATUS", "SEE ALSO"] {
             #expect(text.contains("\n\(heading)\n"), "section \(heading)")
         }
@@ -55,7 +55,7 @@ struct DebianPackageTests {
         let help = try Shell.succeed("'\(ReclaimdBinary.path)' --experimental-dump-help")
         let root = try #require((try JSONSerialization.jsonObject(with: Data(help.utf8)) as? [String: Any])?["command"] as? [String: Any])
         let commands = try #require(root["subcommands"] as? [[String: Any]]).filter { $0["commandName"] as? String != "help" }
-        #expect(commands.count == 5)
+        #expect(commands.count == 6)
         let blocks = commandBlocks(text)
         for command in commands {
             let name = try #require(command["commandName"] as? String)
@@ -71,7 +71,7 @@ struct DebianPackageTests {
             }
         }
         // The exit statuses the commands use.
-        for status in ["64", "66", "69", "73", "76", "78"] {
+        for status in ["3", "64", "66", "69", "73", "76", "77", "78"] {
             #expect(text.contains("\n       \(status)\n"), "exit status \(status)")
         }
     }

@@ -103,7 +103,7 @@ struct ConfigurationParserTests {
 
     @Test("unknown keys anywhere, missing name and hook, wrong shapes")
     func shapes() {
-        #expect(errors("retries = 3\n") == ["reclaimd.toml:1:1: unknown key \"retries\"; expected one of: engine, state, filesystem, rule, policy"])
+        #expect(errors("retries = 3\n") == ["reclaimd.toml:1:1: unknown key \"retries\"; expected one of: engine, state, filesystem, metrics, rule, policy"])
         #expect(errors("[[rule]]\nhook = [\"/bin/true\"]\nthresold = \"1GB\"\n") == [
             "reclaimd.toml:1:1: rule 1 has no name",
             "reclaimd.toml:3:1: unknown key \"thresold\" in [[rule]]; expected one of: name, resources, actions, threshold, quiet, max_delay, cooldown, hook, timeout, env, max_batch_events",

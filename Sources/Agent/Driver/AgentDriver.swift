@@ -18,6 +18,10 @@ public struct AgentDriver: Sendable {
     public var stateStore: StateStore?
     /// The clocks; tests of the driver may give their own.
     public var clock: @Sendable () -> ClockReading
+    /// Serve `reclaimd status` on `STATE_DIR/status.sock` (with a state store).
+    public var servesStatus = true
+    /// The metrics, when `[metrics]` is on.
+    public var observer: (any AgentObserver)?
 
     public init(configuration: AgentConfiguration, settings: AgentLoop.Settings, source: any EventSource,
                 sink: JournalSink, logger: Logger, stateStore: StateStore?,
@@ -57,6 +61,9 @@ public struct AgentDriver: Sendable {
 
         var loop = AgentLoop(configuration: configuration, settings: settings)
         effects.perform(loop.start(restoring: loaded, at: clock()))
+        let observers = await startObservers()
+        defer { observers.cancel() }
+        observers.publish(loop.statusSnapshot(at: clock()), sink: sink)
         var backlog = BacklogReport(logger: logger)
         while !effects.isFinished {
             let batch = await inputs.next()
@@ -69,9 +76,11 @@ public struct AgentDriver: Sendable {
             if loop.dirty { effects.armFlush() }
             // The batch's journal entries, written as one.
             sink.flushBuffered()
+            observers.publish(loop.statusSnapshot(at: clock()), sink: sink)
             backlog.note(stalls: inputs.takeStalls(), limit: inputs.eventLimit)
         }
         await effects.endHooksAndWait()
+        await observers.end()
         if let failure = effects.failure { throw failure.error }
     }
 }

@@ -100,6 +100,8 @@ final class EffectPerformer {
             for hook in hooks.values { hook.cancel() }
         case .persist(let state):
             persist(state)
+        case .observe(let observation):
+            driver.observer?.observe(observation)
         case .finish(let failure):
             isFinished = true
             self.failure = failure

@@ -31,6 +31,8 @@ public enum AgentEffect: Sendable {
     case endHooks
     /// Write this state atomically.
     case persist(AgentState)
+    /// Count this in the metrics (emitted only when the agent keeps them).
+    case observe(AgentObservation)
     /// The loop is done: the driver returns, rethrowing the source's failure if there is one.
     case finish(SourceFailure?)
 }

@@ -30,6 +30,9 @@ extension AgentLoop {
             configuration.filesystem = reloaded.filesystem
             configuration.policies = reloaded.policies
             schedule.follow(reloaded.policies, first: now.monotonic.advanced(by: PolicySchedule.debounce))
+            if reloaded.metrics != configuration.metrics {
+                emit(.log(.warning, "[metrics] changed: the metrics keep their present settings until reclaimd restarts", [:]))
+            }
             if followRequest != oldRequest {
                 generation += 1
                 emit(.follow(generation: generation, followRequest))

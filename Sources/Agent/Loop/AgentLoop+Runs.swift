@@ -9,7 +9,8 @@ extension AgentLoop {
             guard let rule = rules[decision.rule] else { continue }
             let runID = "\(rule.name)-\(now.wall.nanoseconds)"
             emit(.journal(RunJournal.started(decision, runID: runID, dryRun: settings.dryRun)))
-            running[rule.name] = RunningHook(batch: decision.batch, program: rule.hook.first ?? "", processGroup: nil)
+            running[rule.name] = RunningHook(batch: decision.batch, program: rule.hook.first ?? "", processGroup: nil,
+                                            startedAt: now.monotonic)
             dirty = true
             if settings.dryRun {
                 hookEnded(rule: rule.name, completed: true, outcome: "dry run", at: now)
@@ -28,8 +29,11 @@ extension AgentLoop {
     mutating func hookEnded(rule: String, completed: Bool, outcome: String, at now: ClockReading) {
         status.lastRun = "\(rule) \(outcome)"
         emit(.notify(.status(status.line)))
-        if let run = running.removeValue(forKey: rule), !completed {
-            interrupted[rule] = run.batch
+        if let run = running.removeValue(forKey: rule) {
+            if !completed { interrupted[rule] = run.batch }
+            let duration = now.monotonic.duration(since: run.startedAt)
+            activity.lastRuns[rule] = StatusSnapshot.LastRun(outcome: outcome, endedAt: now.wall, duration: duration)
+            observe(.run(rule: rule, outcome: outcome, duration: duration))
         }
         dirty = true
         switch phase {

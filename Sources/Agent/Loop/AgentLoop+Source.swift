@@ -12,6 +12,8 @@ extension AgentLoop {
         case .disconnected(let reason):
             engineReachable = false
             status.engine = "engine unreachable (\(reason.prefix(80))), retrying"
+            if activity.connected || activity.connectionChangedAt == nil { activity.connectionChangedAt = now.wall }
+            activity.connected = false
             emit(.notify(.status(status.line)))
         case .event(let event):
             handle(event, at: now)
@@ -34,6 +36,10 @@ extension AgentLoop {
             state.engineID = id
         }
         status.engine = identity.description
+        activity.connections += 1
+        activity.connected = true
+        activity.connectionChangedAt = now.wall
+        if activity.connections > 1 { observe(.reconnected) }
         warnAboutThresholds(engineKind: identity.kind)
         // Ready once connected; the replay from the cursor follows at once on the same stream.
         emit(.notify(status.isReady ? .status(status.line) : .ready(status: status.line)))
@@ -48,6 +54,9 @@ extension AgentLoop {
         guard phase == .running else { return }
         emit(.journal(EventAuditEntry.entry(for: event)))
         notePolicyUse(event, at: now)
+        activity.eventsSeen += 1
+        activity.lastEventTime = max(activity.lastEventTime ?? event.time, event.time)
+        observe(.event(resource: event.resource, kind: event.kind, reclaimedBytes: event.reclaimedBytes))
         let ruleEvent = RuleEvent(event)
         if hooksMayStart {
             launch(engine.handle(ruleEvent, at: now.monotonic), at: now)
@@ -55,7 +64,7 @@ extension AgentLoop {
             engine.collect(ruleEvent, at: now.monotonic)
         }
         if event.action == "prune", let bytes = event.reclaimedBytes {
-            status.bytesSeen = status.bytesSeen.addingReportingOverflow(bytes).partialValue
+            status.bytesSeen = status.bytesSeen.addingSaturating(bytes)
         }
         dirty = true
     }

@@ -18,11 +18,15 @@ public struct AgentLoop: Sendable {
         public var shutdownGrace: Duration
         /// The agent's LANG, passed on to hooks.
         public var lang: String?
+        /// Emit `.observe` effects for the metrics (only when `[metrics]` is on).
+        public var observed: Bool
 
-        public init(dryRun: Bool = false, shutdownGrace: Duration = .seconds(30), lang: String? = nil) {
+        public init(dryRun: Bool = false, shutdownGrace: Duration = .seconds(30), lang: String? = nil,
+                    observed: Bool = false) {
             self.dryRun = dryRun
             self.shutdownGrace = shutdownGrace
             self.lang = lang
+            self.observed = observed
         }
     }
 
@@ -52,6 +56,8 @@ public struct AgentLoop: Sendable {
     var dirty = false
     var timerDeadline: MonotonicTime?
     var status: ServiceStatus
+    /// What observers (status, metrics) are told; decisions never read it.
+    var activity = AgentActivity()
     /// Rules already warned about (`warnAboutThresholds`): once per agent life.
     var warnedRules: Set<String> = []
     /// When each policy is evaluated next.
@@ -76,6 +82,7 @@ public struct AgentLoop: Sendable {
     /// The first effects: restore what a previous agent left (`loaded` is what the state store found), end
     /// hooks it left running, and start following the source from the cursor.
     public mutating func start(restoring loaded: StateStore.Loaded, at now: ClockReading) -> [AgentEffect] {
+        activity.startedAt = now.wall
         restore(loaded, at: now)
         // Each policy soon after start (the replay from the cursor first teaches last use), then at its interval.
         schedule.follow(configuration.policies, first: now.monotonic.advanced(by: PolicySchedule.debounce))
@@ -156,4 +163,6 @@ struct RunningHook: Sendable {
     var batch: Batch
     var program: String
     var processGroup: ProcessGroupRecord?
+    /// When it started, for its duration.
+    var startedAt: MonotonicTime
 }

@@ -65,28 +65,10 @@ public struct StateStore: Sendable {
         } catch {
             throw StateError(message: "cannot encode the state: \(error)")
         }
-        let temporary = path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StateError(message: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let failure = WriteAll.write([UInt8](data), to: descriptor)
-        guard failure == 0 else {
-            close(descriptor)
-            throw StateError(message: "cannot write \(temporary): \(String(cString: strerror(failure)))")
-        }
-        fchmod(descriptor, 0o600)
-        guard fsync(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw StateError(message: "cannot fsync \(temporary): \(reason)")
-        }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            throw StateError(message: "cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))")
-        }
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
+        do {
+            try AtomicFile.write([UInt8](data), to: path, mode: 0o600)
+        } catch {
+            throw StateError(message: error.description)
         }
     }
 

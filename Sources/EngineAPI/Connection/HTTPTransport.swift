@@ -25,10 +25,6 @@ struct HTTPTransport: Sendable {
     let endpoint: EngineEndpoint
     let connectTimeout: TimeAmount
 
-    /// One event-loop thread for every connection: reclaimd holds one stream and makes a few short calls, and
-    /// NIO's shared group starts a thread per core, each an idle stack and arena (issue 13: idle memory).
-    static let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-
     init(endpoint: EngineEndpoint, connectTimeout: TimeAmount = .seconds(5)) {
         self.endpoint = endpoint
         self.connectTimeout = connectTimeout
@@ -87,7 +83,7 @@ struct HTTPTransport: Sendable {
     }
 
     private func connect() async throws -> NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart> {
-        let bootstrap = ClientBootstrap(group: Self.eventLoopGroup)
+        let bootstrap = ClientBootstrap(group: SharedEventLoop.group)
             .connectTimeout(connectTimeout)
         let initializer: @Sendable (Channel) -> EventLoopFuture<NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>> = { channel in
             channel.eventLoop.makeCompletedFuture {

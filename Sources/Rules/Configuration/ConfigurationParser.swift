@@ -17,7 +17,7 @@ public struct ConfigurationParser {
         self.validateHost = validateHost
     }
 
-    private static let rootKeys = ["engine", "state", "filesystem", "rule", "policy"]
+    private static let rootKeys = ["engine", "state", "filesystem", "metrics", "rule", "policy"]
     private static let ruleKeys = ["name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env", "max_batch_events"]
 
     /// Parses `source`; throws every problem found.
@@ -41,6 +41,7 @@ public struct ConfigurationParser {
         context.parseEngine(table, into: &configuration, validateHost: validateHost)
         context.parseState(table, into: &configuration)
         context.parseFilesystem(table, into: &configuration)
+        context.parseMetrics(table, into: &configuration)
         context.parseRules(table, into: &configuration)
         context.parsePolicies(table, into: &configuration)
         if !context.errors.isEmpty {
@@ -132,6 +133,25 @@ public struct ConfigurationParser {
                 }
             }
             configuration.filesystem = watch
+        }
+
+        /// `[metrics] listen` (`HOST:PORT` or `unix:///path`) and `textfile` (an absolute path).
+        mutating func parseMetrics(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
+            guard let section = section(of: table, "metrics", allowed: ["listen", "textfile"]) else { return }
+            if let entry = section["listen"] {
+                if let text = entry.value.string, let listen = MetricsListen.parse(text) {
+                    configuration.metrics.listen = listen
+                } else {
+                    fail(entry.valuePosition, "metrics.listen \(quoted(entry.value)) is not an address; expected \(MetricsListen.acceptedForms)")
+                }
+            }
+            if let entry = section["textfile"] {
+                if let text = entry.value.string, text.hasPrefix("/"), !text.hasSuffix("/") {
+                    configuration.metrics.textfile = text
+                } else {
+                    fail(entry.valuePosition, "metrics.textfile must be an absolute file path as a string, e.g. \"/var/lib/prometheus/node-exporter/reclaimd.prom\"")
+                }
+            }
         }
 
         /// Every `[[rule]]`, with unique names.

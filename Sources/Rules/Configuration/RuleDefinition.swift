@@ -67,15 +67,18 @@ public struct AgentConfiguration: Sendable, Equatable {
     public var stateDirectory: String?
     /// `[filesystem]`, when present.
     public var filesystem: FilesystemWatch?
+    /// `[metrics]`; off by default.
+    public var metrics: MetricsSettings
     public var rules: [RuleDefinition]
     /// `[[policy]]`: garbage-collection policies, in file order.
     public var policies: [PolicyDefinition]
 
     public init(engineHost: String? = nil, stateDirectory: String? = nil, filesystem: FilesystemWatch? = nil,
-                rules: [RuleDefinition], policies: [PolicyDefinition] = []) {
+                metrics: MetricsSettings = MetricsSettings(), rules: [RuleDefinition], policies: [PolicyDefinition] = []) {
         self.engineHost = engineHost
         self.stateDirectory = stateDirectory
         self.filesystem = filesystem
+        self.metrics = metrics
         self.rules = rules
         self.policies = policies
     }

@@ -37,7 +37,7 @@ public struct Batch: Sendable, Equatable {
     public mutating func add(_ event: RuleEvent) {
         if events.count < eventLimit { events.append(event) }
         eventCount += 1
-        totalBytes = Self.saturatingSum(totalBytes, event.reclaimedBytes ?? 0)
+        totalBytes = totalBytes.addingSaturating(event.reclaimedBytes ?? 0)
         insert(resource: event.resource)
         firstEventTime = min(firstEventTime ?? event.time, event.time)
         lastEventTime = max(lastEventTime ?? event.time, event.time)
@@ -47,7 +47,7 @@ public struct Batch: Sendable, Equatable {
     public mutating func merge(_ other: Batch) {
         events += other.events.prefix(max(0, eventLimit - events.count))
         eventCount += other.eventCount
-        totalBytes = Self.saturatingSum(totalBytes, other.totalBytes)
+        totalBytes = totalBytes.addingSaturating(other.totalBytes)
         for resource in other.resources { insert(resource: resource) }
         if let first = other.firstEventTime { firstEventTime = min(firstEventTime ?? first, first) }
         if let last = other.lastEventTime { lastEventTime = max(lastEventTime ?? last, last) }
@@ -71,11 +71,6 @@ public struct Batch: Sendable, Equatable {
         guard !resources.contains(resource) else { return }
         resources.append(resource)
         resources.sort()
-    }
-
-    private static func saturatingSum(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? .max : sum
     }
 }
 

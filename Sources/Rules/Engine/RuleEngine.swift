@@ -99,6 +99,12 @@ public struct RuleEngine: Sendable {
         states.first { $0.definition.name == rule }?.pending
     }
 
+    /// When a rule's armed batch falls due (its run starts then, or as soon as its previous run ends), for status;
+    /// nil when it is not armed.
+    public func dueTime(of rule: String) -> MonotonicTime? {
+        states.first { $0.definition.name == rule }.flatMap { dueTime($0)?.time }
+    }
+
     /// When a rule last started a run, for persistence.
     public func lastStart(of rule: String) -> MonotonicTime? {
         states.first { $0.definition.name == rule }?.lastStart

@@ -25,11 +25,19 @@ struct CheckCommand: ParsableCommand {
             let sampled = configuration.activeFilesystemWatch == nil ? "  # not sampled: no rule selects \"filesystem\"" : ""
             Console.output.writeLine("[filesystem]\(sampled)\n\(paths ?? "# paths: the engine's data root")\ninterval = \(JSONText.quoted(DurationText.format(watch.interval)))\n")
         }
+        Console.output.writeLine(Self.metrics(configuration.metrics))
         for rule in configuration.rules {
             Console.output.writeLine(EffectiveRule.toml(rule))
         }
         for policy in configuration.policies {
             Console.output.writeLine(EffectivePolicy.toml(policy))
         }
+    }
+
+    /// `[metrics]` with its defaults (off), as TOML.
+    static func metrics(_ metrics: MetricsSettings) -> String {
+        let listen = metrics.listen.map { "listen = \(JSONText.quoted($0.description))" } ?? "# listen: off"
+        let textfile = metrics.textfile.map { "textfile = \(JSONText.quoted($0))  # written at most every \(DurationText.format(MetricsSettings.textfileInterval))" } ?? "# textfile: off"
+        return "[metrics]\n\(listen)\n\(textfile)\n"
     }
 }

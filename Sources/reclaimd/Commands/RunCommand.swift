@@ -4,6 +4,7 @@ import EngineAPI
 import Formats
 import Journal
 import Logging
+import MetricsExport
 import Rules
 import ServiceLifecycle
 
@@ -41,11 +42,14 @@ struct RunCommand: AsyncParsableCommand {
         let candidates = try EngineOptions(host: host ?? loaded.configuration.engineHost).candidates()
         let environment = ProcessEnvironment.current
         let stateDirectory = ConfigurationLoader.stateDirectory(configured: loaded.configuration.stateDirectory, environment: environment)
-        let driver = AgentDriver(
+        let metrics = loaded.configuration.metrics
+        var driver = AgentDriver(
             configuration: loaded.configuration,
-            settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"]),
+            settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"],
+                                         observed: metrics.isEnabled),
             source: EventSourceSet(engine: EngineEventSource(candidates: candidates, logger: logger), logger: logger),
             sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
+        driver.observer = try await Self.makeMetrics(metrics, logger: logger)
         logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineEndpoint.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
         let path = config.config
         let service = AgentService(driver: driver) {
@@ -61,5 +65,17 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.cannotCreate)
         }
         logger.info("reclaimd stopped")
+    }
+
+    /// The metrics exporter when `[metrics]` asks for one (nothing at all otherwise); exit 73 when its address
+    /// cannot be bound.
+    private static func makeMetrics(_ settings: MetricsSettings, logger: Logger) async throws -> MetricsExporter? {
+        guard settings.isEnabled else { return nil }
+        do {
+            return try await MetricsExporter(settings: settings, logger: logger)
+        } catch {
+            Console.error.writeLine("reclaimd: cannot listen for metrics on \(settings.listen?.description ?? ""): \(error)")
+            throw ExitCode(ExitStatus.cannotCreate)
+        }
     }
 }

@@ -1,0 +1,30 @@
+import Formats
+
+/// The loop's state as `reclaimd status` and the metrics see it.
+extension AgentLoop {
+    /// The status at `now`: the engine, each configured rule's pending batch and last run, and the policies.
+    /// Pure: the driver takes one after each batch of inputs and serves it.
+    public func statusSnapshot(at now: ClockReading) -> StatusSnapshot {
+        let rules = configuration.rules.map { rule in
+            let batch = engine.pendingBatch(of: rule.name)
+            return StatusSnapshot.Rule(
+                name: rule.name, pendingEvents: batch?.eventCount ?? 0, pendingBytes: batch?.totalBytes ?? 0,
+                armedUntil: engine.dueTime(of: rule.name).map { now.wall(of: $0) },
+                running: running[rule.name] != nil, lastRun: activity.lastRuns[rule.name])
+        }
+        let engineStatus = StatusSnapshot.Engine(
+            description: status.engine, host: context.host, connected: activity.connected,
+            since: activity.connectionChangedAt, reconnects: max(0, activity.connections - 1))
+        // Seam for garbage-collection policies (issue 14): each policy's name and next evaluation go here.
+        let policies: [StatusSnapshot.Policy] = []
+        return StatusSnapshot(
+            startedAt: activity.startedAt, takenAt: now.wall, engine: engineStatus,
+            lastEventTime: activity.lastEventTime, eventsSeen: activity.eventsSeen, bytesSeen: status.bytesSeen,
+            rules: rules, policies: policies)
+    }
+
+    /// Emits an observation for the metrics, when the agent keeps them.
+    mutating func observe(_ observation: @autoclosure () -> AgentObservation) {
+        if settings.observed { emit(.observe(observation())) }
+    }
+}
