@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules", "MetricsExport"],
+            dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules", "MetricsExport", "Policies"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -41,7 +41,18 @@ public final class AgentMetrics: Sendable {
             timer(.hookDuration, rule).recordNanoseconds(duration.totalNanoseconds)
         case .reconnected:
             counter(.engineReconnects).increment()
+        case .policy(let name, let outcome, let result):
+            observePolicy(name, outcome: outcome, result: result)
         }
+    }
+
+    /// A policy's evaluation: counted by outcome, its removals by resource and reason, the bytes it freed.
+    private func observePolicy(_ name: String, outcome: String, result: PolicyResult) {
+        counter(.gcEvaluations, name, outcome).increment()
+        for (removals, count) in result.removed {
+            counter(.gcRemovals, name, removals.resource, removals.reason).increment(by: Int64(count))
+        }
+        counter(.gcFreedBytes, name).increment(by: Int64(clamping: result.freed))
     }
 
     /// Sets the gauges from the loop's status: the connection, the last event, each rule's pending batch.
@@ -60,11 +71,6 @@ public final class AgentMetrics: Sendable {
         }
         if added > 0 { counter(.journalFallbackEntries).increment(by: Int64(added)) }
     }
-
-    // Seam for garbage-collection policies (issue 14): add `observePolicy(_:)` here, counting
-    // `reclaimd_gc_removals_total{policy,resource,reason}`, `reclaimd_gc_freed_bytes_total{policy}` and
-    // `reclaimd_gc_evaluations_total{policy,outcome}` from the loop's policy observations, with their names in
-    // `MetricName`.
 
     /// The exposition, in Prometheus' text format.
     public func exposition() -> [UInt8] {

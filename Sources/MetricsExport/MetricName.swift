@@ -33,10 +33,22 @@ public struct MetricName: Sendable, Equatable {
         name: "reclaimd_journal_fallback_entries_total",
         help: "Journal entries written to stderr because the journal could not take them.", labels: [])
 
-    /// Every metric reclaimd has. Garbage-collection policies (issue 14) add theirs here and in `AgentMetrics`
-    /// (see `AgentMetrics.observePolicy`).
+    public static let gcEvaluations = MetricName(
+        name: "reclaimd_gc_evaluations_total",
+        help: "Garbage-collection policy evaluations ended, by policy and outcome (success, failure, dry_run).",
+        labels: ["policy", "outcome"])
+    public static let gcRemovals = MetricName(
+        name: "reclaimd_gc_removals_total",
+        help: "Objects garbage-collection policies removed, by policy, resource and reason (size, max_unused).",
+        labels: ["policy", "resource", "reason"])
+    public static let gcFreedBytes = MetricName(
+        name: "reclaimd_gc_freed_bytes_total",
+        help: "Bytes garbage-collection policies freed, as the engine measured them, by policy.", labels: ["policy"])
+
+    /// Every metric reclaimd has.
     public static let all = [events, reclaimedBytes, hookRuns, hookDuration, engineConnected, engineReconnects,
-                             lastEventTimestamp, pendingBatchBytes, journalFallbackEntries]
+                             lastEventTimestamp, pendingBatchBytes, journalFallbackEntries, gcEvaluations, gcRemovals,
+                             gcFreedBytes]
 
     /// The hook duration histogram's buckets: from a quick fstrim to a long cleanup hook.
     public static let hookDurationBuckets: [Duration] = [

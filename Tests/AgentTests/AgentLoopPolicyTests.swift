@@ -1,6 +1,7 @@
 import Agent
 import EventModel
 import Formats
+import Policies
 import Rules
 import Testing
 
@@ -65,5 +66,37 @@ struct AgentLoopPolicyTests {
         #expect(configuration.eventFilter["type"] == ["builder", "container", "image", "volume"])
         #expect(configuration.eventFilter["event"]?.contains("pull") == true && configuration.eventFilter["event"]?.contains("prune") == true)
         #expect(AgentConfiguration(rules: [.builtInTrim]).eventFilter["event"] == ["prune", "remove"])
+    }
+
+    @Test("an evaluation's result reaches the status and, with metrics on, an observation")
+    func result() throws {
+        var harness = LoopHarness(rules: [], policies: [Self.policy], settings: AgentLoop.Settings(observed: true))
+        harness.connect()
+        #expect(Self.evaluations(harness.pass(.seconds(5))) == ["images"])
+        var status = harness.loop.statusSnapshot(at: harness.clock)
+        #expect(status.policies.map(\.name) == ["images"])
+        #expect(status.policies[0].evaluating && status.policies[0].nextEvaluation == nil && status.policies[0].lastEvaluation == nil)
+        let removal = Removal(policy: "images", resource: "image", id: "sha256:a", references: ["app:1"], size: 10,
+                              lastUsed: Timestamp(seconds: 1), reason: .size)
+        let result = PolicyResult(
+            outcomes: [RemovalOutcome(removal: removal, removed: true),
+                       RemovalOutcome(removal: removal, removed: false, error: "conflict")],
+            summaries: [EvaluationSummary(policy: "images", resource: "image", dryRun: false, usageBefore: 30,
+                                          usageAfter: 20, freed: 10, count: 1, failed: 1)],
+            dryRun: false)
+        let effects = harness.send(.policyEvaluated(policy: "images", failure: nil, result: result))
+        let observed = effects.contains { effect in
+            if case .observe(.policy(name: "images", outcome: "success", result: result)) = effect { return true }
+            return false
+        }
+        #expect(observed, "with metrics on, the result is observed: \(effects)")
+        status = harness.loop.statusSnapshot(at: harness.clock)
+        let policy = try #require(status.policies.first)
+        #expect(!policy.evaluating)
+        #expect(policy.nextEvaluation == harness.clock.wall.advanced(by: .seconds(300)), "an interval later")
+        #expect(policy.lastEvaluation == StatusSnapshot.LastEvaluation(
+            outcome: "success", endedAt: harness.clock.wall, removed: 1, refused: 1, freed: 10))
+        harness.send(.policyEvaluated(policy: "images", failure: "the engine went away", result: PolicyResult()))
+        #expect(harness.loop.statusSnapshot(at: harness.clock).policies[0].lastEvaluation?.outcome == "failure")
     }
 }

@@ -26,6 +26,9 @@ struct GCChainTests {
                     [state]
                     dir = "\(daemon.directory)/state"
 
+                    [metrics]
+                    textfile = "\(daemon.directory)/reclaimd.prom"
+
                     [[rule]]
                     name = "\(rule)"
                     resources = ["container", "image", "volume", "builder"]
@@ -46,7 +49,15 @@ struct GCChainTests {
                 try await waitUntil(timeout: .seconds(60), "the policy's summary") { !(try entries(.policyEvaluated, "RECLAIMD_POLICY", policy)).isEmpty }
                 try await waitUntil(timeout: .seconds(40), "the fstrim run to end") { !(try entries(.runFinished, "RECLAIMD_RULE", rule)).isEmpty }
                 try await Task.sleep(for: .seconds(7))  // a second run would start within quiet (3 s) of a late event
+                let status = try Shell.run("'\(ReclaimdBinary.path)' status --json --config '\(config)'")
+                #expect(status.status == 0, "\(status.stderr)")
+                let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+                let shown = (object?["policies"] as? [[String: Any]])?.first
+                let last = shown?["last_evaluation"] as? [String: Any]
+                #expect(shown?["name"] as? String == policy && shown?["next_evaluation"] as? String != nil, "\(status.stdout)")
+                #expect(last?["outcome"] as? String == "success" && last?["removed"] as? Int == 3, "\(status.stdout)")
                 #expect(try await agent.stop(signal: SIGTERM) == 0)
+                try Self.checkStatusAndMetrics(config: config, textfile: daemon.directory + "/reclaimd.prom", policy: policy)
                 let removals = try entries(.policyRemoval, "RECLAIMD_POLICY", policy)
                 #expect(removals.compactMap { $0.string("RECLAIMD_REFERENCES") } == ["app5:1", "app10:1", "app15:1"], "least recently used first")
                 #expect(removals.allSatisfy { $0.string("RECLAIMD_REMOVED") == "true" && $0.string("RECLAIMD_REASON") == "size" })
@@ -61,6 +72,21 @@ struct GCChainTests {
                 #expect(try engine.tags() == ["bb:latest"])
             }
         }
+    }
+
+    /// What `status` said before the stop was read after it: the policy's last evaluation; the textfile written at
+    /// exit has the policy's counters.
+    private static func checkStatusAndMetrics(config: String, textfile: String, policy: String) throws {
+        let metrics = try String(contentsOfFile: textfile, encoding: .utf8)
+        for line in [
+            #"reclaimd_gc_evaluations_total{policy="\#(policy)",outcome="success"} 1"#,
+            #"reclaimd_gc_removals_total{policy="\#(policy)",resource="image",reason="size"} 3"#,
+        ] {
+            #expect(metrics.contains(line + "\n"), "\(line) in:\n\(metrics)")
+        }
+        let freed = metrics.split(separator: "\n").first { $0.hasPrefix(#"reclaimd_gc_freed_bytes_total{policy="\#(policy)"}"#) }
+        let freedBytes: UInt64? = freed.flatMap { line in line.split(separator: " ").last.flatMap { UInt64($0) } }
+        #expect((freedBytes ?? 0) >= 30_000_000, "freed bytes: \(String(describing: freed))")
     }
 
     @Test("SIGKILL in the middle of an evaluation: the restarted agent evaluates again from a fresh inventory and finishes, nothing removed twice")

@@ -69,4 +69,25 @@ struct AgentMetricsTests {
         #expect(!text.contains(#"rule="held""#), "a rule gone after a reload loses its gauge")
         #expect(!text.contains(#"reclaimd_reclaimed_bytes_total{resource="volume"}"#), "no bytes for removals")
     }
+
+    @Test("policy evaluations: counted by outcome, removals by resource and reason, freed bytes")
+    func policies() {
+        let metrics = AgentMetrics()
+        var result = PolicyResult()
+        result.removed = [PolicyResult.Removals(resource: "image", reason: "size"): 3,
+                          PolicyResult.Removals(resource: "container", reason: "max_unused"): 1]
+        result.freed = 45_000_000
+        metrics.observe(.policy(name: "images", outcome: "success", result: result))
+        metrics.observe(.policy(name: "images", outcome: "dry run", result: PolicyResult()))
+        let text = exposition(metrics)
+        for line in [
+            #"reclaimd_gc_evaluations_total{policy="images",outcome="success"} 1"#,
+            #"reclaimd_gc_evaluations_total{policy="images",outcome="dry_run"} 1"#,
+            #"reclaimd_gc_removals_total{policy="images",resource="image",reason="size"} 3"#,
+            #"reclaimd_gc_removals_total{policy="images",resource="container",reason="max_unused"} 1"#,
+            #"reclaimd_gc_freed_bytes_total{policy="images"} 45000000"#,
+        ] {
+            #expect(text.contains(line + "\n"), "\(line) in:\n\(text)")
+        }
+    }
 }

@@ -11,19 +11,24 @@ extension EffectPerformer {
         let name = run.policy.name
         policyTasks[name] = Task {
             var failure: String?
+            var outcomes: [RemovalOutcome] = []
+            var summaries: [EvaluationSummary] = []
             do {
                 let client = EngineClient(endpoint: try EngineEndpoint.parse(run.engineHost))
                 let identity = try await client.ping()
                 let evaluator = PolicyEvaluator(client: client, identity: identity, dataRoot: run.dataRoot,
                                                 lastUse: run.lastUse, dryRun: run.dryRun)
-                let summaries = try await evaluator.evaluate(run.policy) { outcome in
+                summaries = try await evaluator.evaluate(run.policy) { outcome in
                     sink.write(PolicyJournal.removal(outcome))
+                    outcomes.append(outcome)
                 }
                 for summary in summaries { sink.write(PolicyJournal.summary(summary)) }
             } catch {
                 failure = "\(error)"
             }
-            inputs.yield(.policyEvaluated(policy: name, failure: failure))
+            // What was removed before a failure counts too (the journal has each removal).
+            let result = PolicyResult(outcomes: outcomes, summaries: summaries, dryRun: run.dryRun)
+            inputs.yield(.policyEvaluated(policy: name, failure: failure, result: result))
         }
     }
 }

@@ -11,6 +11,7 @@ struct AgentActivity: Sendable {
     var lastEventTime: Timestamp?
     var eventsSeen = 0
     var lastRuns: [String: StatusSnapshot.LastRun] = [:]
+    var lastEvaluations: [String: StatusSnapshot.LastEvaluation] = [:]
 }
 
 /// What happened, for the metrics: emitted as `.observe` only when the agent keeps metrics
@@ -22,4 +23,6 @@ public enum AgentObservation: Sendable, Equatable {
     case run(rule: String, outcome: String, duration: Duration)
     /// The source connected again after losing the engine.
     case reconnected
+    /// A policy's evaluation ended: `success`, `failure` or `dry run`, and what it removed and freed.
+    case policy(name: String, outcome: String, result: PolicyResult)
 }

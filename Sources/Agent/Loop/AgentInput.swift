@@ -15,8 +15,8 @@ public enum AgentInput: Sendable {
     case hookStarted(rule: String, processGroup: ProcessGroupRecord)
     /// A hook run ended. `completed` is false when a stop ended it: its batch stays in flight for next time.
     case hookEnded(rule: String, completed: Bool, outcome: String)
-    /// A policy's evaluation ended; `failure` says why it stopped early.
-    case policyEvaluated(policy: String, failure: String?)
+    /// A policy's evaluation ended; `failure` says why it stopped early; `result`, what it did.
+    case policyEvaluated(policy: String, failure: String?, result: PolicyResult = PolicyResult())
     /// The timer set by `.setTimer` went off.
     case timer
     /// The periodic chance to write state that changed (at most once a second).

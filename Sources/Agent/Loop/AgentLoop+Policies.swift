@@ -29,10 +29,14 @@ extension AgentLoop {
         }
     }
 
-    /// An evaluation ended (`failure`: why it could not finish, e.g. the engine went away).
-    mutating func policyEvaluated(_ name: String, failure: String?, at now: ClockReading) {
+    /// An evaluation ended (`failure`: why it could not finish, e.g. the engine went away), and what it did.
+    mutating func policyEvaluated(_ name: String, failure: String?, result: PolicyResult, at now: ClockReading) {
         let interval = configuration.policies.first { $0.name == name }?.interval
         schedule.ended(name, interval: interval, at: now.monotonic)
+        let outcome = failure != nil ? "failure" : result.dryRun ? "dry run" : "success"
+        activity.lastEvaluations[name] = StatusSnapshot.LastEvaluation(
+            outcome: outcome, endedAt: now.wall, removed: result.removedCount, refused: result.refused, freed: result.freed)
+        observe(.policy(name: name, outcome: outcome, result: result))
         if let failure {
             emit(.log(.warning, "policy \(name): the evaluation stopped: \(failure)", [:]))
         }

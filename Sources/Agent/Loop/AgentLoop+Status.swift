@@ -2,7 +2,8 @@ import Formats
 
 /// The loop's state as `reclaimd status` and the metrics see it.
 extension AgentLoop {
-    /// The status at `now`: the engine, each configured rule's pending batch and last run, and the policies.
+    /// The status at `now`: the engine, each configured rule's pending batch and last run, and each policy's next
+    /// and last evaluation.
     /// Pure: the driver takes one after each batch of inputs and serves it.
     public func statusSnapshot(at now: ClockReading) -> StatusSnapshot {
         let rules = configuration.rules.map { rule in
@@ -15,8 +16,11 @@ extension AgentLoop {
         let engineStatus = StatusSnapshot.Engine(
             description: status.engine, host: context.host, connected: activity.connected,
             since: activity.connectionChangedAt, reconnects: max(0, activity.connections - 1))
-        // Seam for garbage-collection policies (issue 14): each policy's name and next evaluation go here.
-        let policies: [StatusSnapshot.Policy] = []
+        let policies = configuration.policies.map { policy in
+            StatusSnapshot.Policy(
+                name: policy.name, nextEvaluation: schedule.due[policy.name].map { now.wall(of: $0) },
+                evaluating: schedule.evaluating.contains(policy.name), lastEvaluation: activity.lastEvaluations[policy.name])
+        }
         return StatusSnapshot(
             startedAt: activity.startedAt, takenAt: now.wall, engine: engineStatus,
             lastEventTime: activity.lastEventTime, eventsSeen: activity.eventsSeen, bytesSeen: status.bytesSeen,

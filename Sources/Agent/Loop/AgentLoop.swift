@@ -112,8 +112,8 @@ public struct AgentLoop: Sendable {
             timerDeadline = nil  // a timer that woke a little early must be set again
             if phase == .running, hooksMayStart { launch(engine.advance(to: now.monotonic), at: now) }
             launchDuePolicies(at: now)
-        case .policyEvaluated(let name, let failure):
-            policyEvaluated(name, failure: failure, at: now)
+        case .policyEvaluated(let name, let failure, let result):
+            policyEvaluated(name, failure: failure, result: result, at: now)
         case .flush:
             if dirty { persist(at: now) }
         case .stop:

@@ -48,6 +48,18 @@ public enum StatusJSON {
         var object = JSONObjectWriter()
         object.add("name", policy.name)
         object.add("next_evaluation", policy.nextEvaluation?.rfc3339)
+        object.addRaw("evaluating", policy.evaluating ? "true" : "false")
+        if let last = policy.lastEvaluation {
+            var evaluation = JSONObjectWriter()
+            evaluation.add("outcome", last.outcome)
+            evaluation.add("ended_at", last.endedAt.rfc3339)
+            evaluation.add("removed", last.removed)
+            evaluation.add("refused", last.refused)
+            evaluation.add("freed_bytes", last.freed)
+            object.addRaw("last_evaluation", evaluation.finish())
+        } else {
+            object.addRaw("last_evaluation", "null")
+        }
         return object.finish()
     }
 }

@@ -60,15 +60,38 @@ public struct StatusSnapshot: Sendable, Equatable {
         }
     }
 
-    /// A garbage-collection policy and its next evaluation. None exist yet: policies (issue 14) add theirs in
-    /// `AgentLoop.statusSnapshot(at:)`, where the seam is marked.
+    /// A garbage-collection policy: its next evaluation (nil while one runs), and its last since the agent started.
     public struct Policy: Sendable, Equatable {
         public var name: String
         public var nextEvaluation: Timestamp?
+        public var evaluating: Bool
+        public var lastEvaluation: LastEvaluation?
 
-        public init(name: String, nextEvaluation: Timestamp?) {
+        public init(name: String, nextEvaluation: Timestamp?, evaluating: Bool = false, lastEvaluation: LastEvaluation? = nil) {
             self.name = name
             self.nextEvaluation = nextEvaluation
+            self.evaluating = evaluating
+            self.lastEvaluation = lastEvaluation
+        }
+    }
+
+    /// How a policy's last evaluation ended.
+    public struct LastEvaluation: Sendable, Equatable {
+        /// `success`, `failure` or `dry run`.
+        public var outcome: String
+        public var endedAt: Timestamp
+        /// Objects removed, and removals the engine refused.
+        public var removed: Int
+        public var refused: Int
+        /// Bytes freed, as measured (0 in a dry run).
+        public var freed: UInt64
+
+        public init(outcome: String, endedAt: Timestamp, removed: Int, refused: Int, freed: UInt64) {
+            self.outcome = outcome
+            self.endedAt = endedAt
+            self.removed = removed
+            self.refused = refused
+            self.freed = freed
         }
     }
 

@@ -14,7 +14,7 @@ public enum StatusText {
         lines.append(status.rules.isEmpty ? "rules:       none" : "rules:")
         lines += status.rules.map { "  " + rule($0, now) }
         lines.append(status.policies.isEmpty ? "policies:    none" : "policies:")
-        lines += status.policies.map { "  \($0.name): next evaluation \($0.nextEvaluation.map { when($0, now) } ?? "not scheduled")" }
+        lines += status.policies.map { "  " + policy($0, now) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -30,6 +30,14 @@ public enum StatusText {
         if rule.running { pending += ", hook running" }
         let last = rule.lastRun.map { "\($0.outcome) \(when($0.endedAt, now)), took \(DurationText.format($0.duration))" } ?? "none"
         return "\(rule.name): \(pending); last run: \(last)"
+    }
+
+    private static func policy(_ policy: StatusSnapshot.Policy, _ now: Timestamp) -> String {
+        let next = policy.evaluating ? "evaluating now" : "next evaluation \(policy.nextEvaluation.map { when($0, now) } ?? "not scheduled")"
+        let last = policy.lastEvaluation.map {
+            "\($0.outcome) \(when($0.endedAt, now)), removed \($0.removed), refused \($0.refused), freed \(ByteCountText.decimal($0.freed))"
+        } ?? "none"
+        return "\(policy.name): \(next); last evaluation: \(last)"
     }
 
     /// `2026-11-25T05:00:00Z (3m ago)`, or `(in 8s)` for a time to come.
