@@ -46,6 +46,8 @@ public struct ReportBuilder: Sendable {
                 summaries.add(at: time, rule: rule) { $0.countRun(rule: rule, outcome: outcome, milliseconds: milliseconds) }
             case .trim(let rule, let line):
                 summaries.add(at: time, rule: rule) { $0.countTrim(rule: rule, bytes: line.bytes) }
+            case .policyRemoval(let removal):
+                summaries.add(at: time, resource: removal.resource) { $0.countPolicyRemoval(removal) }
             case .gap(let gap):
                 summaries.add(at: time) { $0.gaps.append(gap) }
             case .engineLost(let pid, let host):
@@ -70,6 +72,6 @@ extension ReportBuilder {
     /// The journal matches that select every entry a report reads: reclaimd's own (SYSLOG_IDENTIFIER=reclaimd),
     /// of the kinds it counts.
     public static let journalMatches: [String] = ["SYSLOG_IDENTIFIER=reclaimd"] + [
-        MessageID.eventReceived, .runFinished, .hookOutput, .eventsMayBeMissed, .engineLost, .engineConnected,
+        MessageID.eventReceived, .runFinished, .hookOutput, .eventsMayBeMissed, .engineLost, .engineConnected, .policyRemoval,
     ].map { "MESSAGE_ID=\($0.hex)" }
 }

@@ -58,6 +58,11 @@ struct GCChainTests {
                 #expect(last?["outcome"] as? String == "success" && last?["removed"] as? Int == 3, "\(status.stdout)")
                 #expect(try await agent.stop(signal: SIGTERM) == 0)
                 try Self.checkStatusAndMetrics(config: config, textfile: daemon.directory + "/reclaimd.prom", policy: policy)
+                // report reads back what the policy removed and why, from this agent's entries.
+                let report = try ReportRun.json(["--match", "_PID=\(agent.child.pid)"])
+                let reported = report.object("total").object("policies").object(policy)
+                #expect(reported.int("removed") == 3 && reported.object("reasons").int("size") == 3, "\(reported)")
+                #expect(reported.int("refused") == 0 && reported.int("dry_run_planned") == 0)
                 let removals = try entries(.policyRemoval, "RECLAIMD_POLICY", policy)
                 #expect(removals.compactMap { $0.string("RECLAIMD_REFERENCES") } == ["app5:1", "app10:1", "app15:1"], "least recently used first")
                 #expect(removals.allSatisfy { $0.string("RECLAIMD_REMOVED") == "true" && $0.string("RECLAIMD_REASON") == "size" })

@@ -62,6 +62,14 @@ enum Entries {
         ])
     }
 
+    /// A policy's removal entry: `removed` nil is a dry run's.
+    static func policyRemoval(_ policy: String, reason: String, size: UInt64, removed: Bool?, at seconds: Int64) -> ReportRecord {
+        var fields = ["RECLAIMD_POLICY": policy, "RECLAIMD_RESOURCE": "image", "RECLAIMD_OBJECT_ID": "sha256:\(seconds)",
+                      "RECLAIMD_REFERENCES": "app:\(seconds)", "RECLAIMD_SIZE": String(size), "RECLAIMD_REASON": reason]
+        if let removed { fields["RECLAIMD_REMOVED"] = removed ? "true" : "false" } else { fields["RECLAIMD_DRY_RUN"] = "true" }
+        return record(.policyRemoval, at: seconds, fields)
+    }
+
     static func report(_ records: [ReportRecord], since: Timestamp? = nil, until: Timestamp? = nil,
                        by grouping: ReportGrouping? = nil) -> Report {
         var builder = ReportBuilder(since: since, until: until, grouping: grouping)

@@ -13,7 +13,7 @@ struct ReportJSONTests {
     static let summaryKeys: Set<String> = [
         "reclaimed_bytes", "prunes", "prunes_without_bytes", "removals", "resources", "filesystem_freed_bytes",
         "filesystem_freed_events", "runs", "outcomes", "duration_ms", "trimmed_bytes", "trim_reports", "rules", "gaps",
-        "outages", "open_outages", "disconnected_ms",
+        "outages", "open_outages", "disconnected_ms", "policies",
     ]
     static let resourceKeys: Set<String> = ["reclaimed_bytes", "prunes", "prunes_without_bytes", "removals"]
     static let ruleKeys: Set<String> = ["runs", "outcomes", "duration_ms", "trimmed_bytes", "trim_reports"]

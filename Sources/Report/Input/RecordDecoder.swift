@@ -22,6 +22,7 @@ enum RecordDecoder {
         case MessageID.engineLost.hex:
             guard let pid = pid(record) else { return .skipped("engine entry without a numeric _PID") }
             return .engineLost(pid: pid, host: record[ReportField.engineHost])
+        case MessageID.policyRemoval.hex: return policyRemoval(record)
         case MessageID.engineConnected.hex:
             guard let pid = pid(record) else { return .skipped("engine entry without a numeric _PID") }
             return .engineConnected(pid: pid)
@@ -68,6 +69,21 @@ enum RecordDecoder {
         else { return .ignored }
         guard let rule = record[ReportField.rule], !rule.isEmpty else { return .skipped("hook output without RECLAIMD_RULE") }
         return .trim(rule: rule, line: line)
+    }
+
+    /// RECLAIMD_REMOVED says what the engine did; without it, RECLAIMD_DRY_RUN entries are what a dry run planned.
+    private static func policyRemoval(_ record: ReportRecord) -> ReportItem {
+        guard let policy = record[ReportField.policy], !policy.isEmpty, let resource = record[ReportField.resource],
+              let reason = record[ReportField.reason]
+        else { return .skipped("policy removal without RECLAIMD_POLICY, RECLAIMD_RESOURCE or RECLAIMD_REASON") }
+        let outcome: ReportItem.PolicyRemovalItem.Outcome
+        switch record[ReportField.removed] {
+        case "true": outcome = .removed
+        case "false": outcome = .refused
+        default: outcome = .planned
+        }
+        let size = record[ReportField.size].flatMap(DecimalText.unsigned) ?? 0
+        return .policyRemoval(.init(policy: policy, resource: resource, reason: reason, size: size, outcome: outcome))
     }
 
     private static func pid(_ record: ReportRecord) -> Int? {

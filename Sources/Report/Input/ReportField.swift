@@ -19,4 +19,8 @@ enum ReportField {
     static let windowStart = JournalFieldName.project("window_start")
     static let windowEnd = JournalFieldName.project("window_end")
     static let engineHost = JournalFieldName.project("engine_host")
+    static let policy = JournalFieldName.project("policy")
+    static let size = JournalFieldName.project("size")
+    static let reason = JournalFieldName.project("reason")
+    static let removed = JournalFieldName.project("removed")
 }

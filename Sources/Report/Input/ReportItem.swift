@@ -11,10 +11,26 @@ enum ReportItem: Sendable, Equatable {
     case gap(Gap)
     case engineLost(pid: Int, host: String?)
     case engineConnected(pid: Int)
+    /// A garbage-collection policy removed an object, was refused, or (dry run) would have removed it.
+    case policyRemoval(PolicyRemovalItem)
     /// Not usable, with the reason the report counts it under.
     case skipped(String)
     /// Nothing to count: other hook output, events that free no space.
     case ignored
+
+    /// A policy removal entry's meaning.
+    struct PolicyRemovalItem: Sendable, Equatable {
+        enum Outcome: Sendable, Equatable {
+            case removed, refused, planned
+        }
+
+        var policy: String
+        var resource: String
+        /// `size` or `max_unused`.
+        var reason: String
+        var size: UInt64
+        var outcome: Outcome
+    }
 
     /// An event entry's meaning.
     struct EventItem: Sendable, Equatable {

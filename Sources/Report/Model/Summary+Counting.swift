@@ -27,6 +27,18 @@ extension Summary {
         rules[rule] = totals
     }
 
+    mutating func countPolicyRemoval(_ item: ReportItem.PolicyRemovalItem) {
+        var totals = policies[item.policy] ?? PolicyTotals()
+        switch item.outcome {
+        case .removed:
+            totals.removedByReason[item.reason, default: 0] += 1
+            totals.removedBytes = totals.removedBytes.addingSaturating(item.size)
+        case .refused: totals.refused += 1
+        case .planned: totals.planned += 1
+        }
+        policies[item.policy] = totals
+    }
+
     mutating func countTrim(rule: String, bytes: UInt64) {
         var totals = rules[rule] ?? RuleTotals()
         totals.trimmedBytes = totals.trimmedBytes.addingSaturating(bytes)

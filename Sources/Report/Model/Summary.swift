@@ -16,6 +16,8 @@ public struct Summary: Sendable, Equatable {
     public var gaps: [Gap] = []
     /// Times disconnected from the engine.
     public var outages: [Outage] = []
+    /// Per garbage-collection policy, from its removal entries.
+    public var policies: [String: PolicyTotals] = [:]
 
     public init() {}
 
@@ -40,5 +42,6 @@ public struct Summary: Sendable, Equatable {
     /// Whether nothing at all was counted.
     public var isEmpty: Bool {
         resources.isEmpty && rules.isEmpty && filesystemFreedEvents == 0 && gaps.isEmpty && outages.isEmpty
+            && policies.isEmpty
     }
 }

@@ -36,6 +36,7 @@ public enum ReportJSON {
             addRuns(totals, to: &rule)
             return rule.finish()
         })
+        writer.addRaw("policies", object(summary.policies, policy))
         writer.addRaw("gaps", JSONText.array(summary.gaps.map(gap)))
         writer.addRaw("outages", JSONText.array(summary.outages.map(outage)))
         writer.add("open_outages", summary.openOutages)
@@ -66,6 +67,16 @@ public enum ReportJSON {
         writer.addRaw("duration_ms", durations.finish())
         writer.add("trimmed_bytes", totals.trimmedBytes)
         writer.add("trim_reports", totals.trimReports)
+    }
+
+    private static func policy(_ totals: PolicyTotals) -> String {
+        var writer = JSONObjectWriter()
+        writer.add("removed", totals.removed)
+        writer.add("removed_bytes", totals.removedBytes)
+        writer.addRaw("reasons", object(totals.removedByReason) { String($0) })
+        writer.add("refused", totals.refused)
+        writer.add("dry_run_planned", totals.planned)
+        return writer.finish()
     }
 
     private static func gap(_ gap: Gap) -> String {

@@ -30,6 +30,22 @@ extension ReportText {
         return ["Hook runs (p50 and max: durations; trimmed: fstrim's reports in the hook's output)"] + table.lines()
     }
 
+    /// What each garbage-collection policy removed and why; nothing when no policy removed or planned anything.
+    static func policySection(_ total: Summary) -> [String] {
+        guard !total.policies.isEmpty else { return [] }
+        var table = TextTable([.left, .right, .right, .right, .right, .right, .right])
+        table.add(["policy", "removed", "size", "max_unused", "bytes", "refused", "dry run"])
+        for name in total.policies.keys.sorted() {
+            let totals = total.policies[name] ?? PolicyTotals()
+            table.add([
+                name, "\(totals.removed)", "\(totals.removedByReason["size"] ?? 0)",
+                "\(totals.removedByReason["max_unused"] ?? 0)", size(totals.removedBytes), "\(totals.refused)", "\(totals.planned)",
+            ])
+        }
+        return ["Garbage-collection policies (removed, by reason: over the size limit or unused too long; bytes: the objects' own sizes)"]
+            + table.lines() + [""]
+    }
+
     /// One row per day or week, the total last; with `bars`, each row ends in a bar of its bytes reclaimed.
     static func periodSection(_ report: Report, bars: Bool) -> [String] {
         let unit = report.grouping == .week ? "week" : "day"

@@ -12,6 +12,7 @@ public enum ReportText {
         switch report.grouping {
         case nil:
             lines += resourceSection(report.total) + [""] + ruleSection(report.total) + [""]
+            lines += policySection(report.total)
             lines += trimLines(report.total) + gapLines(report.total) + outageLines(report.total)
         case .resource:
             lines += resourceSection(report.total, groupedBy: report.groups)
