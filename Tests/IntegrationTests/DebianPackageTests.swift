@@ -55,7 +55,7 @@ struct DebianPackageTests {
         let help = try Shell.succeed("'\(ReclaimdBinary.path)' --experimental-dump-help")
         let root = try #require((try JSONSerialization.jsonObject(with: Data(help.utf8)) as? [String: Any])?["command"] as? [String: Any])
         let commands = try #require(root["subcommands"] as? [[String: Any]]).filter { $0["commandName"] as? String != "help" }
-        #expect(commands.count == 6)
+        #expect(commands.count == 7)
         let blocks = commandBlocks(text)
         for command in commands {
             let name = try #require(command["commandName"] as? String)
