@@ -99,24 +99,11 @@ struct ReportAgent {
 
     init(host: String, directory: String) throws {
         rule = "report\(UInt32.random(in: 0...UInt32.max))"
-        let hook = directory + "/hook-\(rule)"
-        try """
-            #!/bin/sh
+        let hookBody = """
             case "$RECLAIMD_RESOURCES" in *volume*) echo "volume batches fail in this test" >&2; exit 3 ;; esac
             echo "$RECLAIMD_DATA_ROOT: 1.2 MiB (\(Integration.ReportCommandTests.trimmedBytes) bytes) trimmed"
-            """.write(toFile: hook, atomically: true, encoding: .utf8)
-        try Shell.succeed("chmod 755 '\(hook)'")
-        let config = directory + "/reclaimd-\(rule).toml"
-        try """
-            [state]
-            dir = "\(directory)/state-\(rule)"
-
-            [[rule]]
-            name = "\(rule)"
-            resources = ["container", "image", "volume", "builder"]
-            quiet = "1s"
-            hook = ["\(hook)"]
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+            """
+        let config = try AgentConfigFile.trimSelectionRule(in: directory, rule: rule, hookBody: hookBody, quiet: "1s")
         process = try ReclaimdProcess(["run", "--config", config, "--host", host, "--log-target", "journal"], directory: directory)
     }
 

@@ -47,12 +47,7 @@ struct ConfigurationParserTests {
     }
 
     private func errors(_ source: String) -> [String] {
-        do {
-            _ = try parser.parse(source)
-            return []
-        } catch {
-            return error.errors.map(\.description)
-        }
+        parser.errors(source)
     }
 
     @Test("reports every error with FILE:LINE:COLUMN")

@@ -9,12 +9,7 @@ struct ConfigurationRangeTests {
     private let parser = ConfigurationParser(file: "r.toml", vocabulary: EventVocabulary(resources: ["container", "image", "volume", "network", "builder"]))
 
     private func errors(_ source: String) -> [String] {
-        do {
-            _ = try parser.parse(source)
-            return []
-        } catch {
-            return error.errors.map(\.description)
-        }
+        parser.errors(source)
     }
 
     @Test("out of range sizes and durations, as strings and as integers, name the range")

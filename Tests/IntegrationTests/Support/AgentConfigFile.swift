@@ -1,6 +1,6 @@
 import Foundation
 
-/// A configuration with one rule on volume events and a hook script with the given body, in a test's directory.
+/// A configuration with one rule and a hook script with the given body, in a test's directory.
 enum AgentConfigFile {
     /// Writes `hook-RULE`, `reclaimd-RULE.toml` (state in `state/`) and returns the paths of the file and the
     /// state directory.
@@ -23,5 +23,25 @@ enum AgentConfigFile {
             hook = ["\(hook)"]
             """.write(toFile: config, atomically: true, encoding: .utf8)
         return (config, state)
+    }
+
+    /// One rule with the default trim rule's selection (container, image, volume, builder; prune and remove) and
+    /// the hook: writes `hook-RULE` and `reclaimd-RULE.toml` (state in `state-RULE/`) and returns the file's path.
+    static func trimSelectionRule(in directory: String, rule: String, hookBody: String, quiet: String) throws -> String {
+        let hook = directory + "/hook-\(rule)"
+        try ("#!/bin/sh\n" + hookBody + "\n").write(toFile: hook, atomically: true, encoding: .utf8)
+        try Shell.succeed("chmod 755 '\(hook)'")
+        let config = directory + "/reclaimd-\(rule).toml"
+        try """
+            [state]
+            dir = "\(directory)/state-\(rule)"
+
+            [[rule]]
+            name = "\(rule)"
+            resources = ["container", "image", "volume", "builder"]
+            quiet = "\(quiet)"
+            hook = ["\(hook)"]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        return config
     }
 }

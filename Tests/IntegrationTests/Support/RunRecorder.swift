@@ -10,23 +10,10 @@ struct RunRecorder {
     init(host: String, directory: String, quiet: String = "1s") throws {
         let rule = "default\(UInt32.random(in: 0...UInt32.max))"
         runsFile = directory + "/runs-\(rule)"
-        let hook = directory + "/hook-\(rule)"
-        try """
-            #!/bin/sh
-            echo "$RECLAIMD_ENGINE $RECLAIMD_EVENT_COUNT $RECLAIMD_RESOURCES $RECLAIMD_DATA_ROOT" >> '\(runsFile)'
-            """.write(toFile: hook, atomically: true, encoding: .utf8)
-        try Shell.succeed("chmod 755 '\(hook)'")
-        let config = directory + "/reclaimd-\(rule).toml"
-        try """
-            [state]
-            dir = "\(directory)/state-\(rule)"
-
-            [[rule]]
-            name = "\(rule)"
-            resources = ["container", "image", "volume", "builder"]
-            quiet = "\(quiet)"
-            hook = ["\(hook)"]
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try AgentConfigFile.trimSelectionRule(
+            in: directory, rule: rule,
+            hookBody: "echo \"$RECLAIMD_ENGINE $RECLAIMD_EVENT_COUNT $RECLAIMD_RESOURCES $RECLAIMD_DATA_ROOT\" >> '\(runsFile)'",
+            quiet: quiet)
         agent = try ReclaimdProcess(["run", "--config", config, "--host", host, "--log-target", "journal"], directory: directory)
     }
 
