@@ -9,10 +9,10 @@ let package = Package(
     products: [
         .executable(name: "reclaimd", targets: ["reclaimd"]),
         // For the fuzz targets in Fuzz/, a separate package (see Fuzz/Package.swift): the pure modules they exercise.
-        .library(name: "ReclaimdFuzzable", targets: ["Formats", "EventModel", "EngineAPI", "Rules", "TOML"]),
+        .library(name: "ReclaimdFuzzable", targets: ["Formats", "EventModel", "DockerAPI", "Rules", "TOML"]),
         // The event path without I/O, for the in-process benchmark (Benchmarks/, a package of its own so that CI's
         // `swift build --build-tests` never builds the benchmark harness).
-        .library(name: "ReclaimdEventPath", targets: ["Formats", "EventModel", "EngineAPI", "Rules"]),
+        .library(name: "ReclaimdEventPath", targets: ["Formats", "EventModel", "DockerAPI", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -42,19 +42,6 @@ let package = Package(
         .target(name: "SystemIO", swiftSettings: strict),
         // The common event model every event source reports in: the event, its key. No I/O.
         .target(name: "EventModel", dependencies: ["Formats"], swiftSettings: strict),
-        // The engine client: endpoint, HTTP/1.1 over NIO, version negotiation, the event stream and its model.
-        .target(
-            name: "EngineAPI",
-            dependencies: [
-                "EventModel",
-                "Formats",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
         // Configuration and the rule state machine: pure, no I/O.
         .target(
             name: "Rules",
@@ -74,6 +61,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The journal format: every field name, MESSAGE_ID and entry shape reclaimd writes, owned here so that the
+        // writers and `report` cannot disagree. Pure: no libsystemd.
+        .target(
+            name: "JournalFormat",
+            dependencies: ["Formats", "EventModel", "Rules", "Hooks", "Policies"],
+            swiftSettings: strict
+        ),
         // The systemd journal: structured writing with stderr fallback, a swift-log handler.
         .target(
             name: "Journal",
@@ -81,15 +75,66 @@ let package = Package(
                 "CSystemd",
                 "Formats",
                 "SystemIO",
+                "JournalFormat",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        // Engines. The seam every engine adapter implements (events in the common model, follow requests,
+        // capabilities, garbage collection's inventory and removals), and the pieces every adapter shares.
+        .target(
+            name: "EngineAdapter",
+            dependencies: [
+                "EventModel",
+                "Formats",
+                "Rules",
+                "Policies",
+                "JournalFormat",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/Engines/Adapter",
+            swiftSettings: strict
+        ),
+        // Docker's Engine API, which Podman speaks too: HTTP/1.1 over NIO, version negotiation, the event stream
+        // and its two dialects, the inventory and removals; the adapter.
+        .target(
+            name: "DockerAPI",
+            dependencies: [
+                "EngineAdapter",
+                "EventModel",
+                "Formats",
+                "Rules",
+                "Policies",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Engines/DockerAPI",
+            swiftSettings: strict
+        ),
+        // The filesystem as an event source: free space sampled with statvfs.
+        .target(
+            name: "FilesystemSource",
+            dependencies: ["EngineAdapter", "EventModel", "Formats", "Rules", "SystemIO",
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Engines/Filesystem",
+            swiftSettings: strict
+        ),
+        // The engines this build knows, discovery among them, and the engine and filesystem sources followed as one.
+        .target(
+            name: "EngineRegistry",
+            dependencies: ["EngineAdapter", "DockerAPI", "FilesystemSource", "JournalFormat", "Rules",
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Engines/Registry",
             swiftSettings: strict
         ),
         // The service manager and the journal as libsystemd exposes them: sd_notify, reading journal entries back.
         .target(name: "Systemd", dependencies: ["CSystemd"], swiftSettings: strict),
         // `reclaimd report`: reclaimd's own journal entries of a window, decoded (any version's) and summed up, and
         // the report as text and JSON. Pure: the command reads the journal and feeds it records.
-        .target(name: "Report", dependencies: ["Formats", "EventModel", "Journal"], swiftSettings: strict),
+        .target(name: "Report", dependencies: ["Formats", "EventModel", "JournalFormat"], swiftSettings: strict),
         // Wiring the pieces into what the commands run: the event audit, and (later) services and state.
         .target(
             name: "Agent",
@@ -97,9 +142,11 @@ let package = Package(
                 "SystemIO",
                 "Policies",
                 "EventModel",
-                "EngineAPI",
+                "EngineAdapter",
+                "EngineRegistry",
                 "Systemd",
                 "Journal",
+                "JournalFormat",
                 "Rules",
                 "Hooks",
                 "Formats",
@@ -140,7 +187,11 @@ let package = Package(
                 "Journal",
                 "Systemd",
                 "Report",
-                "EngineAPI",
+                "EngineAdapter",
+                "EngineRegistry",
+                "DockerAPI",
+                "FilesystemSource",
+                "JournalFormat",
                 "Formats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -155,9 +206,10 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
         .testTarget(
-            name: "EngineAPITests",
+            name: "DockerAPITests",
             dependencies: [
-                "EngineAPI",
+                "DockerAPI",
+                "EngineAdapter",
                 "EventModel",
                 "TestSupport",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -165,16 +217,17 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "JournalTests", dependencies: ["Journal"], swiftSettings: strict),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "JournalFormat"], swiftSettings: strict),
         .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules", "MetricsExport", "Policies"],
+            dependencies: ["Agent", "DockerAPI", "EngineAdapter", "FilesystemSource", "EventModel", "Formats", "Hooks", "Journal",
+                           "JournalFormat", "Rules", "MetricsExport", "Policies"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "MetricsExportTests", dependencies: ["MetricsExport", "Agent", "Formats"], swiftSettings: strict),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal", "JournalFormat"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "EventModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
@@ -186,7 +239,9 @@ let package = Package(
                 "Hooks",
                 "Rules",
                 "Journal",
-                "EngineAPI",
+                "JournalFormat",
+                "DockerAPI",
+                "EngineAdapter",
                 "Formats",
             ],
             swiftSettings: strict

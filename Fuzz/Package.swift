@@ -5,7 +5,7 @@ import PackageDescription
 // CI runs) neither compiles them nor changes: they need every module built with `-sanitize=fuzzer,address`,
 // which would rebuild everything, and they link libFuzzer's runtime. `scripts/fuzz` builds this package with
 // `--scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address`, so reclaimd's modules (and
-// SwiftNIO, which EngineAPI links) are instrumented here and only here.
+// SwiftNIO, which DockerAPI links) are instrumented here and only here.
 //
 // Each target has a `@main` that hands libFuzzer's driver (`LLVMFuzzerRunDriver`) its `LLVMFuzzerTestOneInput`:
 // SwiftPM links executables with `--defsym main=<Target>_main` (so that tests can link them), which needs a Swift

@@ -1,16 +1,18 @@
 import Formats
 
-/// An event as reclaimd reasons about it, whatever source reported it: the common model every event source
-/// (the Docker and Podman engines today) turns its world into, with reclaimed bytes parsed.
+/// An event as reclaimd reasons about it, whatever source reported it: the common model every engine adapter
+/// (Docker and Podman's API, containerd) and the filesystem source turn their world into, with reclaimed bytes
+/// parsed.
 public struct ReclaimEvent: Sendable, Hashable {
-    /// The source that reported it: `docker` or `podman` for engines. Printed and journaled as `engine`.
+    /// The source that reported it: `docker`, `podman` or `containerd` for engines, `filesystem`. Printed and
+    /// journaled as `engine`.
     public var source: String
     /// The object type as the source named it, e.g. `image`; the source's vocabulary lists them.
     public var resource: String
     /// What happened, as the source named it, e.g. `prune`, `destroy`.
     public var action: String
-    /// What it means for disk space, the same on every engine (`EventKind`): `prune`, `remove`, `freed`; any
-    /// other event keeps its raw action here.
+    /// What it means, the same on every engine (`EventKind`): `prune`, `remove`, `freed`, `use`; any other event
+    /// keeps its raw action here.
     public var kind: String
     /// Bytes the engine says were freed; nil when not reported or not a valid count.
     public var reclaimedBytes: UInt64?
@@ -22,10 +24,12 @@ public struct ReclaimEvent: Sendable, Hashable {
     public var time: Timestamp
     /// The event's stable key.
     public var key: EventKey
+    /// For a `use`: the images used. Not printed: the attributes carry the engine's own names for them.
+    public var imageUse: ImageUse?
 
     public init(
         source: String, resource: String, action: String, kind: String? = nil, reclaimedBytes: UInt64?, actorID: String,
-        attributes: [String: String], time: Timestamp, key: EventKey
+        attributes: [String: String], time: Timestamp, key: EventKey, imageUse: ImageUse? = nil
     ) {
         self.source = source
         self.resource = resource
@@ -36,6 +40,7 @@ public struct ReclaimEvent: Sendable, Hashable {
         self.attributes = attributes
         self.time = time
         self.key = key
+        self.imageUse = imageUse
     }
 
     /// Whether this is a prune event.

@@ -11,13 +11,18 @@ public struct ImageRecord: Sendable, Equatable {
     public var created: Timestamp
     /// What removing it alone frees: its size minus what it shares with other images.
     public var size: UInt64
+    /// Other names the engine's events may use for it (Podman's events say `app:1` for `localhost/app:1`): its
+    /// adapter knows them; last use counts them, removals never use them.
+    public var aliases: [String]
 
-    public init(id: String, parentID: String? = nil, references: [String], created: Timestamp, size: UInt64) {
+    public init(id: String, parentID: String? = nil, references: [String], created: Timestamp, size: UInt64,
+                aliases: [String] = []) {
         self.id = id
         self.parentID = parentID
         self.references = references
         self.created = created
         self.size = size
+        self.aliases = aliases
     }
 }
 

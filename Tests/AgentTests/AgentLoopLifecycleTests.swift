@@ -1,3 +1,6 @@
+import EngineAdapter
+import FilesystemSource
+import JournalFormat
 import Agent
 import EventModel
 import Formats
@@ -96,7 +99,7 @@ struct AgentLoopLifecycleTests {
         let second = LoopHarness(rules: [trimRule(threshold: 1 << 40)], restoring: .restored(saved))
         let request = try #require(second.effects.follows.first?.request)
         #expect(request.resumePoint == ResumePoint(time: time, keys: [events[1].key, events[2].key]))
-        #expect(request.filter == AgentConfiguration(rules: [trimRule()]).eventFilter)
+        #expect(request.selection == AgentLoop.selection(AgentConfiguration(rules: [trimRule()])))
     }
 
     @Test("a reload that changes the filter follows anew from the cursor; the superseded stream's events are dropped")

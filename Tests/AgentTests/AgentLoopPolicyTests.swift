@@ -1,3 +1,6 @@
+import EngineAdapter
+import FilesystemSource
+import JournalFormat
 import Agent
 import EventModel
 import Formats
@@ -42,12 +45,14 @@ struct AgentLoopPolicyTests {
         harness.send(.policyEvaluated(policy: "images", failure: nil))
         var pull = harness.event("image", bytes: nil, action: "pull")
         pull.actorID = "app:1"
+        pull.kind = EventKind.use
+        pull.imageUse = ImageUse(images: ["app:1"], bringsData: true)
         harness.send(.source(generation: 0, .event(pull)))
-        harness.send(.source(generation: 0, .event(harness.event("container", bytes: nil, action: "create"))))
+        harness.send(.source(generation: 0, .event(Self.creation(&harness))))
         #expect(Self.evaluations(harness.pass(.seconds(4))).isEmpty)
         #expect(Self.evaluations(harness.pass(.seconds(1))) == ["images"], "5 s after the burst")
         // A creation while it runs: exactly one more, debounced, after it ends.
-        harness.send(.source(generation: 0, .event(harness.event("container", bytes: nil, action: "create"))))
+        harness.send(.source(generation: 0, .event(Self.creation(&harness))))
         harness.send(.policyEvaluated(policy: "images", failure: nil))
         #expect(Self.evaluations(harness.pass(.seconds(5))) == ["images"])
         harness.send(.policyEvaluated(policy: "images", failure: nil))
@@ -60,12 +65,21 @@ struct AgentLoopPolicyTests {
         #expect(persisted.last?.imageLastUse["app:1"] == pull.time.nanoseconds, "last use is persisted")
     }
 
+    /// A container's creation as an adapter reports it: a use of its image that brings data.
+    static func creation(_ harness: inout LoopHarness) -> ReclaimEvent {
+        var event = harness.event("container", bytes: nil, action: "create")
+        event.kind = EventKind.use
+        event.imageUse = ImageUse(images: ["base:1"], bringsData: true)
+        return event
+    }
+
     @Test("with policies, the subscription also asks for the events that show images in use")
     func filter() {
-        let configuration = AgentConfiguration(rules: [.builtInTrim], policies: [Self.policy])
-        #expect(configuration.eventFilter["type"] == ["builder", "container", "image", "volume"])
-        #expect(configuration.eventFilter["event"]?.contains("pull") == true && configuration.eventFilter["event"]?.contains("prune") == true)
-        #expect(AgentConfiguration(rules: [.builtInTrim]).eventFilter["event"] == ["prune", "remove"])
+        let selection = AgentLoop.selection(AgentConfiguration(rules: [.builtInTrim], policies: [Self.policy]))
+        #expect(selection.resources == ["builder", "container", "image", "volume"])
+        #expect(selection.kinds == [EventKind.prune, EventKind.remove, EventKind.use])
+        #expect(AgentLoop.selection(AgentConfiguration(rules: [.builtInTrim])).kinds == [EventKind.prune, EventKind.remove])
+        #expect(AgentLoop.selection(AgentConfiguration(rules: [])) == .prunes, "without rules, prunes are still audited")
     }
 
     @Test("an evaluation's result reaches the status and, with metrics on, an observation")

@@ -1,3 +1,6 @@
+import EngineAdapter
+import FilesystemSource
+import JournalFormat
 import Agent
 import Foundation
 import Formats
@@ -157,7 +160,8 @@ struct AgentLoopWarningTests {
         #expect(harness.effects.logLines.filter { $0.hasPrefix("rule bytes") }.isEmpty, "Docker's prunes report bytes")
         harness.send(.source(generation: 0, .connected(SourceIdentity(
             kind: "podman", description: "Libpod/4.3.1 (API 1.41)", host: "unix:///run/podman/podman.sock", instanceID: nil,
-            dataRoot: "/var/lib/containers/storage"))))
+            dataRoot: "/var/lib/containers/storage", capabilities: EngineCapabilities(reportsReclaimedBytes: false),
+            displayName: "Podman"))))
         let podman = harness.effects.logLines.filter { $0.hasPrefix("rule bytes has threshold 1.0 kB, but Podman reports no reclaimed bytes") }
         #expect(podman.count == 1)
         #expect(podman.first?.contains("resources = [\"filesystem\"]") == true)

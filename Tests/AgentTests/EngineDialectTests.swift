@@ -1,5 +1,6 @@
 import Agent
-import EngineAPI
+import DockerAPI
+import EngineAdapter
 import EventModel
 import Foundation
 import Rules
@@ -11,7 +12,7 @@ import Testing
 struct EngineDialectTests {
     private func stream(_ name: String, engine: EngineKind) throws -> [RuleEvent] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("EngineAPITests/Fixtures/\(name)")
+            .appendingPathComponent("DockerAPITests/Fixtures/\(name)")
         var decoder = EventStreamDecoder(engine: engine)
         let bytes = Array(try Data(contentsOf: url))
         return (decoder.feed(bytes) + decoder.finish()).compactMap { item in

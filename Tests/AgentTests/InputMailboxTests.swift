@@ -1,4 +1,7 @@
 @testable import Agent
+import EngineAdapter
+import FilesystemSource
+import JournalFormat
 import Synchronization
 import Testing
 

@@ -1,3 +1,6 @@
+import EngineAdapter
+import FilesystemSource
+import JournalFormat
 import Agent
 import EventModel
 import Formats

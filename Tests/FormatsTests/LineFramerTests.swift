@@ -5,7 +5,7 @@ import Testing
 /// A recorded real stream from the engine tests' fixtures.
 private func recorded(_ name: String) throws -> [UInt8] {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("EngineAPITests/Fixtures/\(name)")
+        .appendingPathComponent("DockerAPITests/Fixtures/\(name)")
     return Array(try Data(contentsOf: url))
 }
 

@@ -1,4 +1,6 @@
-import EngineAPI
+import JournalFormat
+import DockerAPI
+import EngineAdapter
 import Formats
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import JournalFormat
 import Formats
 import Foundation
 import Testing

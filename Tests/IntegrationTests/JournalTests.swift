@@ -1,5 +1,7 @@
+import JournalFormat
 import Agent
-import EngineAPI
+import DockerAPI
+import EngineAdapter
 import Foundation
 @testable import Journal
 import Logging

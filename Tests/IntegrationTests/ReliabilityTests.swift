@@ -1,5 +1,7 @@
+import JournalFormat
 import Agent
-import EngineAPI
+import DockerAPI
+import EngineAdapter
 import EventModel
 import Formats
 import Foundation

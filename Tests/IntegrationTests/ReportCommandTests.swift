@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 import Formats
 @testable import Journal

@@ -1,4 +1,6 @@
-import EngineAPI
+import JournalFormat
+import DockerAPI
+import EngineAdapter
 import Formats
 import Foundation
 import Journal
@@ -257,7 +259,7 @@ extension Integration.RunCommandTests {
     @Test("simulate: the recorded system prune gives one run after quiet, the same every time, human and JSON")
     func simulateRecorded() throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("EngineAPITests/Fixtures/docker-20.10-lifecycle.ndjson").path
+            .appendingPathComponent("DockerAPITests/Fixtures/docker-20.10-lifecycle.ndjson").path
         let directory = try makeScratchDirectory("rds")
         defer { _ = try? Shell.run("rm -rf '\(directory)'") }
         let config = "\(directory)/sim.toml"

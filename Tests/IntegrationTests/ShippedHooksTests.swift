@@ -1,3 +1,4 @@
+import JournalFormat
 import Agent
 import Foundation
 import Journal

@@ -1,4 +1,5 @@
 @testable import Journal
+import JournalFormat
 import Logging
 import Synchronization
 import Testing

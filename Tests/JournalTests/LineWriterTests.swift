@@ -1,3 +1,4 @@
+import JournalFormat
 import Glibc
 import Journal
 import Testing

@@ -1,4 +1,5 @@
 @testable import Journal
+import JournalFormat
 import Testing
 
 /// The byte-built stderr escaping against the `String`-built one it replaced, kept here as the reference.

@@ -1,3 +1,4 @@
+import JournalFormat
 import Formats
 import Report
 import Testing

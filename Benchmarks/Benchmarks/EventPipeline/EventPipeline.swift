@@ -1,5 +1,6 @@
 import Benchmark
-import EngineAPI
+import DockerAPI
+import EngineAdapter
 import EventModel
 import Formats
 import Rules

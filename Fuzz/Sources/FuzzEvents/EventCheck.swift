@@ -1,4 +1,5 @@
-import EngineAPI
+import DockerAPI
+import EngineAdapter
 import EventModel
 import Formats
 #if canImport(FoundationEssentials)

@@ -1,4 +1,4 @@
-import EngineAPI
+import EngineRegistry
 import Hooks
 import Rules
 import SystemIO
@@ -32,14 +32,7 @@ public enum ConfigurationLoader {
         case .failure(let failure):
             return .failure(ConfigurationErrors(errors: [ConfigurationError(file: file, line: 1, column: 1, message: "cannot read the configuration: \(failure)")]))
         }
-        let parser = ConfigurationParser(file: file, vocabulary: EventSources.vocabulary) { host in
-            do {
-                _ = try EngineEndpoint.parse(host)
-                return nil
-            } catch {
-                return "\"\(host)\" is not \(EngineEndpoint.acceptedForms)"
-            }
-        }
+        let parser = ConfigurationParser(file: file, vocabulary: EngineRegistry.vocabulary, validateHost: EngineRegistry.problem(host:))
         do {
             let configuration = try parser.parse(utf8: bytes)
             // Valid UTF-8 by now: the parser refuses anything else.

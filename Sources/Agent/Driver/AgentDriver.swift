@@ -1,5 +1,7 @@
+import EngineAdapter
 import Formats
 import Journal
+import JournalFormat
 import Logging
 import Rules
 
@@ -22,13 +24,16 @@ public struct AgentDriver: Sendable {
     public var servesStatus = true
     /// The metrics, when `[metrics]` is on.
     public var observer: (any AgentObserver)?
+    /// Where garbage collection finds the adapter of the engine the source connected to.
+    public var engines: any EngineDirectory
 
     public init(configuration: AgentConfiguration, settings: AgentLoop.Settings, source: any EventSource,
-                sink: JournalSink, logger: Logger, stateStore: StateStore?,
+                engines: any EngineDirectory, sink: JournalSink, logger: Logger, stateStore: StateStore?,
                 clock: @escaping @Sendable () -> ClockReading = { .now() }) {
         self.configuration = configuration
         self.settings = settings
         self.source = source
+        self.engines = engines
         self.sink = sink
         self.logger = logger
         self.stateStore = stateStore

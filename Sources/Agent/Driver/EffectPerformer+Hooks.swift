@@ -1,5 +1,6 @@
 import Hooks
 import Journal
+import JournalFormat
 
 extension EffectPerformer {
     /// Runs one hook in its own task: journals its output lines and its end, and reports its start (with its

@@ -1,23 +1,23 @@
-import EngineAPI
-import Journal
+import EngineAdapter
+import JournalFormat
 import Policies
 
 extension EffectPerformer {
-    /// Evaluates one policy in its own task against the engine the source follows: journals each removal and
-    /// the summary, and reports the end to the loop. A stop cancels it; the next start evaluates again.
+    /// Evaluates one policy in its own task against the engine the source follows, through that engine's adapter:
+    /// journals each removal and the summary, and reports the end to the loop. A stop cancels it; the next start
+    /// evaluates again.
     func evaluatePolicy(_ run: PolicyRun) {
         let sink = driver.sink
         let inputs = self.inputs
+        let engines = driver.engines
         let name = run.policy.name
         policyTasks[name] = Task {
             var failure: String?
             var outcomes: [RemovalOutcome] = []
             var summaries: [EvaluationSummary] = []
             do {
-                let client = EngineClient(endpoint: try EngineEndpoint.parse(run.engineHost))
-                let identity = try await client.ping()
-                let evaluator = PolicyEvaluator(client: client, identity: identity, dataRoot: run.dataRoot,
-                                                lastUse: run.lastUse, dryRun: run.dryRun)
+                let collection = try await engines.adapter(host: run.engineHost).collection()
+                let evaluator = PolicyEvaluator(engine: collection, lastUse: run.lastUse, dryRun: run.dryRun)
                 summaries = try await evaluator.evaluate(run.policy) { outcome in
                     sink.write(PolicyJournal.removal(outcome))
                     outcomes.append(outcome)

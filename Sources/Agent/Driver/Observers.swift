@@ -1,4 +1,5 @@
 import Journal
+import JournalFormat
 
 /// What the driver runs beside the loop to show its state: the status socket and the metrics observer. Each
 /// gets the loop's status after every batch of inputs; neither sends the loop anything.

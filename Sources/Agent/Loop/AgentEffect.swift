@@ -1,6 +1,8 @@
+import EngineAdapter
 import Formats
 import Hooks
 import Journal
+import JournalFormat
 import Logging
 import Rules
 

@@ -1,3 +1,4 @@
+import EngineAdapter
 import Rules
 
 /// Everything that can happen to the agent, as the loop sees it. The driver turns signals, timers, the source

@@ -1,3 +1,4 @@
+import EngineAdapter
 import Formats
 import Rules
 

@@ -1,6 +1,7 @@
 import EventModel
 import Formats
-import Journal
+import EngineAdapter
+import JournalFormat
 import Rules
 
 /// What the source reports: connections, losses, events.
@@ -29,8 +30,8 @@ extension AgentLoop {
             if let known = state.engineID, known != id, let cursor = state.cursorTimeNano {
                 let since = Timestamp(nanoseconds: cursor)
                 emit(.log(.warning, "the engine is not the one the cursor came from (ID \(known) is now \(id)): events after \(since) may have been missed", [
-                    JournalLogHandler.messageIDKey: "\(MessageID.eventsMayBeMissed.hex)",
-                    "window_start": "\(since)", "window_end": "\(now.wall)",
+                    JournalField.messageIDMetadataKey: "\(MessageID.eventsMayBeMissed.hex)",
+                    JournalField.windowStart.key: "\(since)", JournalField.windowEnd.key: "\(now.wall)",
                 ]))
             }
             state.engineID = id
@@ -40,7 +41,7 @@ extension AgentLoop {
         activity.connected = true
         activity.connectionChangedAt = now.wall
         if activity.connections > 1 { observe(.reconnected) }
-        warnAboutThresholds(engineKind: identity.kind)
+        warnAboutThresholds(engine: identity)
         // Ready once connected; the replay from the cursor follows at once on the same stream.
         emit(.notify(status.isReady ? .status(status.line) : .ready(status: status.line)))
         status.isReady = true

@@ -1,3 +1,4 @@
+import EngineAdapter
 import EventModel
 import Formats
 import Logging
@@ -86,7 +87,7 @@ public struct AgentLoop: Sendable {
         restore(loaded, at: now)
         // Each policy soon after start (the replay from the cursor first teaches last use), then at its interval.
         schedule.follow(configuration.policies, first: now.monotonic.advanced(by: PolicySchedule.debounce))
-        warnAboutThresholds(engineKind: nil)
+        warnAboutThresholds(engine: nil)
         emit(.follow(generation: generation, followRequest))
         return takeEffects()
     }
@@ -131,7 +132,7 @@ public struct AgentLoop: Sendable {
         let resumePoint = state.cursorTimeNano.map { time in
             ResumePoint(time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
         }
-        return FollowRequest(filter: configuration.eventFilter, resumePoint: resumePoint,
+        return FollowRequest(selection: Self.selection(configuration), resumePoint: resumePoint,
                              filesystem: configuration.activeFilesystemWatch)
     }
 

@@ -1,4 +1,4 @@
-import EngineAPI
+import EngineAdapter
 import Glibc
 import NIOCore
 import NIOPosix

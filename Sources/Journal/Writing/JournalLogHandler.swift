@@ -1,3 +1,4 @@
+import JournalFormat
 import Logging
 
 /// A swift-log handler that writes structured journal entries: MESSAGE, PRIORITY from the level,
@@ -6,7 +7,7 @@ import Logging
 /// The metadata key `message_id` with 32 hex digits sets MESSAGE_ID instead of a field.
 public struct JournalLogHandler: LogHandler {
     /// The metadata key that sets MESSAGE_ID.
-    public static let messageIDKey = "message_id"
+    public static let messageIDKey = JournalField.messageIDMetadataKey
 
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level

@@ -1,3 +1,4 @@
+import JournalFormat
 import Dispatch
 import Formats
 import Synchronization

@@ -1,3 +1,4 @@
+import JournalFormat
 import Synchronization
 import SystemIO
 

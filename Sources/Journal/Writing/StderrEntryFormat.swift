@@ -1,3 +1,4 @@
+import JournalFormat
 import Formats
 
 /// The stderr form of an entry: one readable line with time, level, message and `KEY=value` fields.

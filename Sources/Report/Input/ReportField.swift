@@ -1,26 +1,27 @@
-import Journal
+import JournalFormat
 
-/// The journal fields `report` reads, named once, from the same normalization the writers use.
+/// The journal fields `report` reads: journald's own, and reclaimd's from `JournalField`, the names the writers
+/// write with.
 enum ReportField {
     static let messageID = "MESSAGE_ID"
     static let message = "MESSAGE"
     /// The writing process: outages pair a process's "lost" with its own next "connected".
     static let pid = "_PID"
-    static let resource = JournalFieldName.project("resource")
-    static let action = JournalFieldName.project("action")
+    static let resource = JournalField.resource.name
+    static let action = JournalField.action.name
     /// Absent before removals became events (reclaimd 0.1.0).
-    static let kind = JournalFieldName.project("kind")
-    static let reclaimedBytes = JournalFieldName.project("reclaimed_bytes")
-    static let eventKey = JournalFieldName.project("event_key")
-    static let rule = JournalFieldName.project("rule")
-    static let outcome = JournalFieldName.project("outcome")
-    static let durationMilliseconds = JournalFieldName.project("duration_ms")
-    static let stream = JournalFieldName.project("stream")
-    static let windowStart = JournalFieldName.project("window_start")
-    static let windowEnd = JournalFieldName.project("window_end")
-    static let engineHost = JournalFieldName.project("engine_host")
-    static let policy = JournalFieldName.project("policy")
-    static let size = JournalFieldName.project("size")
-    static let reason = JournalFieldName.project("reason")
-    static let removed = JournalFieldName.project("removed")
+    static let kind = JournalField.kind.name
+    static let reclaimedBytes = JournalField.reclaimedBytes.name
+    static let eventKey = JournalField.eventKey.name
+    static let rule = JournalField.rule.name
+    static let outcome = JournalField.outcome.name
+    static let durationMilliseconds = JournalField.durationMilliseconds.name
+    static let stream = JournalField.stream.name
+    static let windowStart = JournalField.windowStart.name
+    static let windowEnd = JournalField.windowEnd.name
+    static let engineHost = JournalField.engineHost.name
+    static let policy = JournalField.policy.name
+    static let size = JournalField.size.name
+    static let reason = JournalField.reason.name
+    static let removed = JournalField.removed.name
 }

@@ -87,10 +87,11 @@ public struct ConfigurationParser {
             }
         }
 
-        /// `[engine] host`.
+        /// `[engine] host` and `namespaces`.
         mutating func parseEngine(_ table: TOMLTable, into configuration: inout AgentConfiguration,
                                   validateHost: (String) -> String?) {
-            if let engine = section(of: table, "engine", allowed: ["host"]), let host = engine["host"] {
+            guard let engine = section(of: table, "engine", allowed: ["host", "namespaces"]) else { return }
+            if let host = engine["host"] {
                 if let text = host.value.string {
                     if let problem = validateHost(text) {
                         fail(host.valuePosition, "engine.host: \(problem)")
@@ -101,6 +102,25 @@ public struct ConfigurationParser {
                     fail(host.valuePosition, "engine.host must be a string such as \"unix:///var/run/docker.sock\"")
                 }
             }
+            if let entry = engine["namespaces"] {
+                if let names = strings(entry.value), !names.isEmpty, names.allSatisfy(Self.isNamespaceName),
+                   Set(names).count == names.count {
+                    configuration.engineNamespaces = names
+                } else {
+                    fail(entry.valuePosition, "engine.namespaces must be a non-empty array of distinct namespace names (letters, digits, \".\", \"_\", \"-\"), such as [\"default\", \"k8s.io\"]")
+                }
+            }
+        }
+
+        /// containerd's rule for a namespace: letters and digits, with `.`, `_` and `-` inside, at most 76 bytes.
+        static func isNamespaceName(_ name: String) -> Bool {
+            let bytes = Array(name.utf8)
+            guard let first = bytes.first, let last = bytes.last, bytes.count <= 76 else { return false }
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            return isAlphanumeric(first) && isAlphanumeric(last)
+                && bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
         }
 
         /// `[state] dir`.

@@ -64,13 +64,6 @@ public struct PolicyDefinition: Sendable, Equatable {
         self.maxRemovalsPerRun = maxRemovalsPerRun
     }
 
-    /// Events that count as a use of an image: image actions (the image named) and container actions (its image).
-    public static let imageUseActions = ["pull", "tag", "load", "import", "build", "commit", "push", "save"]
-    public static let containerUseActions = ["create", "start", "commit"]
-    /// Events after which the agent evaluates its policies (debounced): pulls, builds, loads, creations.
-    public static let triggerImageActions = ["pull", "tag", "load", "import", "build", "commit"]
-    public static let triggerContainerActions = ["create"]
-
     /// What the policy removes down to once above `maxTotalSize`.
     public var effectiveTarget: SizeLimit? { targetSize ?? maxTotalSize }
 }

@@ -63,6 +63,8 @@ public struct RuleDefinition: Sendable, Equatable {
 public struct AgentConfiguration: Sendable, Equatable {
     /// `[engine] host`, when set.
     public var engineHost: String?
+    /// `[engine] namespaces`, when set: the namespaces followed and collected in, on engines that have them.
+    public var engineNamespaces: [String]?
     /// `[state] dir`, when set.
     public var stateDirectory: String?
     /// `[filesystem]`, when present.
@@ -91,18 +93,4 @@ public struct AgentConfiguration: Sendable, Equatable {
 
     /// The configuration used when no file exists.
     public static let builtIn = AgentConfiguration(rules: [.builtInTrim])
-
-    /// The server-side event filter: the union of the rules' types and actions. Without rules the agent still
-    /// audits every prune.
-    /// With policies, also the events that show an image in use (container and image types, their use actions).
-    public var eventFilter: [String: [String]] {
-        guard !rules.isEmpty || !policies.isEmpty else { return ["event": ["prune"]] }
-        var types = rules.flatMap(\.resources)
-        var actions = rules.flatMap(\.actions)
-        if !policies.isEmpty {
-            types += ["container", "image"]
-            actions += PolicyDefinition.imageUseActions + PolicyDefinition.containerUseActions
-        }
-        return ["type": Array(Set(types)).sorted(), "event": Array(Set(actions)).sorted()]
-    }
 }

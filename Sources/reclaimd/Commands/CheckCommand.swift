@@ -2,6 +2,7 @@ import Agent
 import ArgumentParser
 import Formats
 import Journal
+import JournalFormat
 import Rules
 
 /// `reclaimd check`: validates the configuration and prints the effective rules.

@@ -1,6 +1,7 @@
 import ArgumentParser
-import EngineAPI
+import EngineAdapter
 import Journal
+import JournalFormat
 
 /// Exit statuses, from sysexits(3) so that service managers can tell failures apart.
 enum ExitStatus {

@@ -1,6 +1,7 @@
 import Agent
 import ArgumentParser
 import Journal
+import JournalFormat
 import Rules
 
 /// `--config`, and loading it with every error reported as FILE:LINE:COLUMN and exit status 78.

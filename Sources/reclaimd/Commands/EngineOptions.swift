@@ -1,13 +1,15 @@
 import ArgumentParser
-import EngineAPI
+import EngineAdapter
+import EngineRegistry
+import Logging
 
 import Glibc
 
 /// Options that say which engine to talk to.
 struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The engine's API: unix:///path or tcp://host:port.",
-        discussion: "Default: $DOCKER_HOST, else unix:///var/run/docker.sock, else unix:///run/podman/podman.sock.",
+        "The engine: unix:///path or tcp://host:port (Docker's API, also Podman's), or containerd:///path (containerd's socket).",
+        discussion: "Default: $DOCKER_HOST, else unix:///var/run/docker.sock, else unix:///run/podman/podman.sock, else containerd:///run/containerd/containerd.sock.",
         valueName: "url"))
     var host: String?
 
@@ -18,22 +20,24 @@ struct EngineOptions: ParsableArguments {
         self.host = host
     }
 
-    /// Where to look: `--host`, else `DOCKER_HOST`, else Docker's and then Podman's default socket.
-    func candidates() throws -> [EngineEndpoint] {
+    /// Where to look: `--host`, else `DOCKER_HOST`, else Docker's, Podman's and containerd's default sockets.
+    func candidates() throws -> [String] {
         do {
-            return try EngineEndpoint.candidates(explicit: host, environment: ProcessEnvironment.current)
-        } catch {
-            throw ValidationError(error.description)
+            return try EngineRegistry.candidates(explicit: host, environment: ProcessEnvironment.current)
+        } catch let error as EngineError {
+            throw ValidationError(error.message)
         }
     }
 
-    /// The endpoint to use now: the first candidate present. When several were possible and none is there, the
+    /// The engine to use now: the first candidate present. When several were possible and none is there, the
     /// error names them all.
-    func endpoint() throws -> EngineEndpoint {
+    func chosenHost() throws -> String {
         let all = try candidates()
-        if let present = EngineEndpoint.firstPresent(all) { return present }
-        guard all.count > 1 else { return all.first ?? .defaultSocket }
-        throw EngineError(.unreachable, "no engine found: tried \(EngineEndpoint.describe(all)), and no such socket exists (is Docker or Podman running? --host or DOCKER_HOST name another)")
+        // One candidate (named by --host or the environment) is used as it is: its adapter says what is missing.
+        if let host = EngineRegistry.firstPresent(all) ?? (all.count == 1 ? all.first : nil) {
+            return host
+        }
+        throw EngineError(.unreachable, "no engine found: tried \(EngineRegistry.describe(all)), and no such socket exists (is Docker, Podman or containerd running? --host or DOCKER_HOST name another)")
     }
 }
 

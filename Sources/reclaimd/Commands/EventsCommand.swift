@@ -1,9 +1,12 @@
 import Agent
 import ArgumentParser
-import EngineAPI
+import EngineAdapter
+import EngineRegistry
+import FilesystemSource
 import EventModel
 import Formats
 import Journal
+import JournalFormat
 import Logging
 import UnixSignals
 
@@ -48,12 +51,12 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = Timestamp.now()
-        let query = EventQuery(
+        let request = WatchRequest(
+            selection: all ? .everything : .spaceFreeing,
             since: since?.resolve(now: now),
-            until: until?.resolve(now: now),
-            filters: all ? [:] : EventQuery.spaceFreeingFilter
+            until: until?.resolve(now: now)
         )
-        if let since = query.since, let until = query.until, until < since {
+        if let since = request.since, let until = request.until, until < since {
             throw ValidationError("--until (\(until)) is before --since (\(since))")
         }
         guard let interval = DurationText.parse(filesystemInterval), interval >= .milliseconds(100) else {
@@ -63,19 +66,14 @@ struct EventsCommand: AsyncParsableCommand {
             throw ValidationError("--filesystem \"\(relative)\" is not an absolute path")
         }
         // Arguments first (exit 64), then whether an engine is there (exit 69).
-        let endpoint = try await CommandFailure.reporting { try engine.endpoint() }
+        let host = try await CommandFailure.reporting { try engine.chosenHost() }
         let sink = logging.bootstrap()
         defer {
             Console.output.flush()
             sink.flush()
         }
         let logger = Logger(label: "reclaimd")
-        let subscription = EventSubscription(
-            client: EngineClient(endpoint: endpoint),
-            query: query,
-            policy: .afterFirstConnection,
-            logger: logger
-        )
+        let adapter = try await CommandFailure.reporting { try EngineRegistry(logger: logger).adapter(host: host) }
         let watcher = filesystem.isEmpty ? nil : FilesystemEventSource(paths: filesystem, interval: interval, logger: logger)
         let printJSON = json
         let printAll = all
@@ -97,7 +95,7 @@ struct EventsCommand: AsyncParsableCommand {
         }
         try await CommandFailure.reporting {
             try await Interruption.runUntilSignalled {
-                try await Self.follow(subscription, endpoint: endpoint, watcher: watcher, logger: logger, output: output, flush: flush)
+                try await Self.follow(adapter, request, watcher: watcher, output: output, flush: flush)
             }
         }
     }
@@ -105,13 +103,13 @@ struct EventsCommand: AsyncParsableCommand {
     /// The engine's stream and, with --filesystem, the filesystem samples, printed as they come; ends when the
     /// engine's stream does (at --until).
     private static func follow(
-        _ subscription: EventSubscription, endpoint: EngineEndpoint, watcher: FilesystemEventSource?, logger: Logger,
+        _ adapter: any EngineAdapter, _ request: WatchRequest, watcher: FilesystemEventSource?,
         output: @escaping @Sendable (ReclaimEvent) -> Void, flush: @escaping @Sendable () -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let watcher {
                 group.addTask {
-                    try await watcher.follow(FollowRequest(filter: [:], resumePoint: nil)) { report in
+                    try await watcher.follow(FollowRequest(selection: .everything, resumePoint: nil)) { report in
                         if case .sample(let event) = report {
                             output(event)
                             flush()
@@ -120,8 +118,7 @@ struct EventsCommand: AsyncParsableCommand {
                 }
             }
             group.addTask {
-                var connection = ConnectionReport(logger: logger, endpoint: endpoint)
-                try await subscription.run(onNotification: { connection.report($0) }, onEvent: output, onReadEnd: flush)
+                try await adapter.watch(request, onEvent: output, onReadEnd: flush)
             }
             defer { group.cancelAll() }
             try await group.next()

@@ -1,8 +1,10 @@
 import Agent
 import ArgumentParser
-import EngineAPI
+import EngineAdapter
+import EngineRegistry
 import Formats
 import Journal
+import JournalFormat
 import Logging
 import Policies
 import Rules
@@ -23,7 +25,7 @@ struct GCCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: ArgumentHelp("The engine's API, overriding [engine] host: unix:///path or tcp://host:port.", valueName: "url"))
+    @Option(help: ArgumentHelp("The engine, overriding [engine] host: unix:///path, tcp://host:port or containerd:///path.", valueName: "url"))
     var host: String?
 
     @Option(help: ArgumentHelp("Only this policy.", valueName: "name"))
@@ -44,14 +46,13 @@ struct GCCommand: AsyncParsableCommand {
             throw ValidationError("no policy named \"\(policy)\"; the configuration has: \(configuration.policies.map(\.name).joined(separator: ", "))")
         }
         try await CommandFailure.reporting {
-            let client = EngineClient(endpoint: try EngineOptions(host: host ?? configuration.engineHost).endpoint())
-            let identity = try await client.ping()
-            let info = try await client.info(identity)
+            let registry = EngineRegistry(settings: EngineSettings(namespaces: configuration.engineNamespaces),
+                                          logger: Logger(label: "reclaimd"))
+            let engine = try await registry.adapter(host: try EngineOptions(host: host ?? configuration.engineHost).chosenHost()).collection()
             let stateDirectory = ConfigurationLoader.stateDirectory(configured: configuration.stateDirectory, environment: ProcessEnvironment.current)
-            let lastUse = LastUseHistory.persisted(stateDirectory: stateDirectory).merging(try await LastUseHistory.backlog(client, identity))
+            let lastUse = PersistedLastUse.read(stateDirectory: stateDirectory).merging(try await engine.recentUses())
             for policy in policies {
-                let evaluator = PolicyEvaluator(client: client, identity: identity, dataRoot: info.dockerRootDir, lastUse: lastUse,
-                                                dryRun: dryRun || policy.dryRun)
+                let evaluator = PolicyEvaluator(engine: engine, lastUse: lastUse, dryRun: dryRun || policy.dryRun)
                 let summaries = try await evaluator.evaluate(policy) { outcome in
                     Console.output.writeLine(json ? EvaluationJSON.line(outcome) : EvaluationJSON.text(outcome))
                     sink.write(PolicyJournal.removal(outcome))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Journal
+import JournalFormat
 import Logging
 
 /// Where reclaimd writes its log and audit entries.

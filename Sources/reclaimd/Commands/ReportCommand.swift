@@ -1,6 +1,7 @@
 import ArgumentParser
 import Formats
 import Journal
+import JournalFormat
 import Report
 
 import Glibc

@@ -1,8 +1,10 @@
 import Agent
 import ArgumentParser
-import EngineAPI
+import EngineAdapter
+import EngineRegistry
 import Formats
 import Journal
+import JournalFormat
 import Logging
 import MetricsExport
 import Rules
@@ -24,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: ArgumentHelp("The engine's API, overriding [engine] host: unix:///path or tcp://host:port.", valueName: "url"))
+    @Option(help: ArgumentHelp("The engine, overriding [engine] host: unix:///path, tcp://host:port or containerd:///path.", valueName: "url"))
     var host: String?
 
     @Flag(help: "Do everything but start hooks; journal \"would run\" entries instead.")
@@ -43,14 +45,15 @@ struct RunCommand: AsyncParsableCommand {
         let environment = ProcessEnvironment.current
         let stateDirectory = ConfigurationLoader.stateDirectory(configured: loaded.configuration.stateDirectory, environment: environment)
         let metrics = loaded.configuration.metrics
+        let registry = EngineRegistry(settings: EngineSettings(namespaces: loaded.configuration.engineNamespaces), logger: logger)
         var driver = AgentDriver(
             configuration: loaded.configuration,
             settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"],
                                          observed: metrics.isEnabled),
-            source: EventSourceSet(engine: EngineEventSource(candidates: candidates, logger: logger), logger: logger),
-            sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
+            source: CombinedSource(engine: DiscoveringSource(candidates: candidates, registry: registry), logger: logger),
+            engines: registry, sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
         driver.observer = try await Self.makeMetrics(metrics, logger: logger)
-        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineEndpoint.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
+        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineRegistry.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
         let path = config.config
         let service = AgentService(driver: driver) {
             ConfigurationLoader.load(path: path).map(\.configuration)

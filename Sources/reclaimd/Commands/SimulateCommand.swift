@@ -1,8 +1,10 @@
 import Agent
 import ArgumentParser
-import EngineAPI
+import DockerAPI
+import EngineAdapter
 import Formats
 import Journal
+import JournalFormat
 import Rules
 import SystemIO
 

@@ -2,6 +2,7 @@ import Agent
 import ArgumentParser
 import Glibc
 import Journal
+import JournalFormat
 import SystemIO
 
 /// `reclaimd status`: what the running agent is doing, asked over its status socket.

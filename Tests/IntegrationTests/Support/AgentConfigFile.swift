@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// A configuration with one rule and a hook script with the given body, in a test's directory.

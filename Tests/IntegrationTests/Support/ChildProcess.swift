@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// A real child process started with posix_spawn and reaped with waitpid.

@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// The .deb that `packaging/build-deb` wrote; scripts/test builds it and passes its path in `RECLAIMD_DEB`.

@@ -1,4 +1,6 @@
-import EngineAPI
+import JournalFormat
+import DockerAPI
+import EngineAdapter
 import Foundation
 
 /// A private, real dockerd for one test: its own data root, exec root and socket, vfs storage, no iptables.

@@ -1,4 +1,6 @@
-import EngineAPI
+import JournalFormat
+import DockerAPI
+import EngineAdapter
 import EventModel
 import Formats
 import Foundation

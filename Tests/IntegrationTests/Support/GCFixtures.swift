@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// Images of known sizes and `reclaimd gc` runs, for the garbage-collection tests, on any engine.

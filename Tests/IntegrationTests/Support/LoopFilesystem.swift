@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// A real ext4 filesystem in an image file, loop-mounted for the test and always unmounted and detached after.

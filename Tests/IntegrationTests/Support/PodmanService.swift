@@ -1,4 +1,6 @@
-import EngineAPI
+import JournalFormat
+import DockerAPI
+import EngineAdapter
 import Foundation
 
 /// A real rootful `podman system service` (Debian's Podman 4.3) with private storage (vfs), run dir, tmpdir and

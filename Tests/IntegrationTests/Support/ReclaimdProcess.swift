@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 import Journal
 import Systemd

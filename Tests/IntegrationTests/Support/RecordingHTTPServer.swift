@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// A real HTTP server on 127.0.0.1 (Python's standard library, as a child process) that records every request

@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// `reclaimd report` run to completion, its output collected.

@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// `reclaimd run` with the default trim rule's selection (resources container, image, volume, builder; actions

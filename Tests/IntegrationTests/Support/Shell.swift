@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// Runs real child processes for the integration tests.

@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// A unix-socket forwarder between reclaimd and a real engine, so a test can cut the connection while the

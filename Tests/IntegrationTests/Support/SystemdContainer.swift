@@ -1,3 +1,4 @@
+import JournalFormat
 import Foundation
 
 /// This machine booted by systemd as PID 1 inside a systemd-nspawn container: the host's /usr (read-only, so the

@@ -1,0 +1,40 @@
+import EventModel
+import Formats
+
+/// The journal entry that records one engine event: exactly one per event, so `journalctl` is the audit trail.
+public enum EventAuditEntry {
+    /// `image prune reclaimed 9.3 MB` with RECLAIMD_RESOURCE, _ACTION, _RECLAIMED_BYTES (omitted when unknown),
+    /// _EVENT_TIME_NS, _ENGINE, _EVENT_KEY (stable: the same event always has the same key) and _ACTOR_ID.
+    public static func entry(for event: ReclaimEvent) -> JournalEntry {
+        var entry = JournalEntry(message: message(for: event), priority: .info, messageID: .eventReceived)
+        entry.add(JournalField.resource, event.resource)
+        entry.add(JournalField.action, event.action)
+        entry.add(JournalField.kind, event.kind)
+        if let bytes = event.reclaimedBytes {
+            entry.add(JournalField.reclaimedBytes) { JSONText.appendDecimal(bytes, to: &$0) }
+        }
+        entry.add(JournalField.eventTime) { JSONText.appendDecimal(event.time.nanoseconds, to: &$0) }
+        entry.add(JournalField.engine, event.source)
+        entry.add(JournalField.eventKey, event.key.description)
+        if !event.actorID.isEmpty {
+            entry.add(JournalField.actorID, event.actorID)
+        }
+        if let namespace = event.attributes["namespace"] {
+            entry.add(JournalField.namespace, namespace)
+        }
+        return entry
+    }
+
+    /// What a person reads in `journalctl`.
+    static func message(for event: ReclaimEvent) -> String {
+        if event.isPrune {
+            let amount = event.reclaimedBytes.map(ByteCountText.decimal) ?? "unknown bytes"
+            return "\(event.resource) prune reclaimed \(amount)"
+        }
+        if event.kind == EventKind.freed {
+            return "filesystem of \(event.actorID) freed \(ByteCountText.decimal(event.reclaimedBytes ?? 0))"
+        }
+        let actor = event.actorID.isEmpty ? "" : " \(event.actorID.prefix(12))"
+        return "\(event.resource) \(event.action)\(actor)"
+    }
+}
