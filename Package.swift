@@ -9,10 +9,10 @@ let package = Package(
     products: [
         .executable(name: "reclaimd", targets: ["reclaimd"]),
         // For the fuzz targets in Fuzz/, a separate package (see Fuzz/Package.swift): the pure modules they exercise.
-        .library(name: "ReclaimdFuzzable", targets: ["Formats", "EventModel", "DockerAPI", "Rules", "TOML"]),
+        .library(name: "ReclaimdFuzzable", targets: ["Formats", "Time", "EventModel", "DockerAPI", "Rules", "TOML"]),
         // The event path without I/O, for the in-process benchmark (Benchmarks/, a package of its own so that CI's
         // `swift build --build-tests` never builds the benchmark harness).
-        .library(name: "ReclaimdEventPath", targets: ["Formats", "EventModel", "DockerAPI", "Rules"]),
+        .library(name: "ReclaimdEventPath", targets: ["Formats", "Time", "EventModel", "DockerAPI", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -33,29 +33,33 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // Pure text formats shared by every layer: times, byte counts, durations, JSON text.
+        // Pure text formats shared by every layer: byte counts and sizes, decimals, JSON text, line framing.
         .target(name: "Formats", swiftSettings: strict),
+        // Time: wall-clock timestamps (nanoseconds, RFC 3339), the monotonic clock, calendar days, durations and
+        // the time arguments' text forms.
+        .target(name: "Time", dependencies: ["Formats"], swiftSettings: strict),
         // reclaimd's own TOML 1.0 reader, keeping every key's position; on its own so its conformance suite can be
         // built and run without the rest, and it needs nothing else.
         .target(name: "TOML", swiftSettings: strict),
         // The few POSIX file operations several modules need: write a whole buffer, read a whole file.
         .target(name: "SystemIO", swiftSettings: strict),
         // The common event model every event source reports in: the event, its key. No I/O.
-        .target(name: "EventModel", dependencies: ["Formats"], swiftSettings: strict),
+        .target(name: "EventModel", dependencies: ["Formats", "Time"], swiftSettings: strict),
         // Configuration and the rule state machine: pure, no I/O.
         .target(
             name: "Rules",
-            dependencies: ["Formats", "TOML"],
+            dependencies: ["Formats", "Time", "TOML"],
             swiftSettings: strict
         ),
         // Garbage-collection policies: the inventory model and the decision (what to remove, in which order). Pure.
-        .target(name: "Policies", dependencies: ["Formats", "EventModel", "Rules"], swiftSettings: strict),
+        .target(name: "Policies", dependencies: ["Formats", "Time", "EventModel", "Rules"], swiftSettings: strict),
         // Running a hook: argv, environment, stdin, output lines, timeout, process group; and checking hook files.
         .target(
             name: "Hooks",
             dependencies: [
-                "Formats",
+                "Formats", "Time",
                 "SystemIO",
+                "Rules",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -65,7 +69,7 @@ let package = Package(
         // writers and `report` cannot disagree. Pure: no libsystemd.
         .target(
             name: "JournalFormat",
-            dependencies: ["Formats", "EventModel", "Rules", "Hooks", "Policies"],
+            dependencies: ["Formats", "Time", "EventModel", "Rules", "Policies"],
             swiftSettings: strict
         ),
         // The systemd journal: structured writing with stderr fallback, a swift-log handler.
@@ -73,7 +77,7 @@ let package = Package(
             name: "Journal",
             dependencies: [
                 "CSystemd",
-                "Formats",
+                "Formats", "Time",
                 "SystemIO",
                 "JournalFormat",
                 .product(name: "Logging", package: "swift-log"),
@@ -86,7 +90,7 @@ let package = Package(
             name: "EngineAdapter",
             dependencies: [
                 "EventModel",
-                "Formats",
+                "Formats", "Time",
                 "Rules",
                 "Policies",
                 "JournalFormat",
@@ -103,7 +107,7 @@ let package = Package(
             dependencies: [
                 "EngineAdapter",
                 "EventModel",
-                "Formats",
+                "Formats", "Time",
                 "Rules",
                 "Policies",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -117,7 +121,7 @@ let package = Package(
         // The filesystem as an event source: free space sampled with statvfs.
         .target(
             name: "FilesystemSource",
-            dependencies: ["EngineAdapter", "EventModel", "Formats", "Rules", "SystemIO",
+            dependencies: ["EngineAdapter", "EventModel", "Formats", "Time", "Rules", "SystemIO",
                            .product(name: "Logging", package: "swift-log")],
             path: "Sources/Engines/Filesystem",
             swiftSettings: strict
@@ -134,11 +138,28 @@ let package = Package(
         .target(name: "Systemd", dependencies: ["CSystemd"], swiftSettings: strict),
         // `reclaimd report`: reclaimd's own journal entries of a window, decoded (any version's) and summed up, and
         // the report as text and JSON. Pure: the command reads the journal and feeds it records.
-        .target(name: "Report", dependencies: ["Formats", "EventModel", "JournalFormat"], swiftSettings: strict),
-        // Wiring the pieces into what the commands run: the event audit, and (later) services and state.
+        .target(name: "Report", dependencies: ["Formats", "Time", "EventModel", "JournalFormat"], swiftSettings: strict),
+        // The agent's pure core: the loop (inputs and clock readings in, effects out), its state and status models,
+        // what hooks are told. No I/O: the runtime performs what it decides.
         .target(
-            name: "Agent",
+            name: "AgentCore",
             dependencies: [
+                "EventModel",
+                "EngineAdapter",
+                "JournalFormat",
+                "Policies",
+                "Rules",
+                "Formats", "Time",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The agent's runtime: the driver that performs the loop's effects (journal, hooks, timers, sources, state
+        // file, garbage collection through the engine's adapter), the service, the status socket.
+        .target(
+            name: "AgentRuntime",
+            dependencies: [
+                "AgentCore",
                 "SystemIO",
                 "Policies",
                 "EventModel",
@@ -149,7 +170,7 @@ let package = Package(
                 "JournalFormat",
                 "Rules",
                 "Hooks",
-                "Formats",
+                "Formats", "Time",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -163,9 +184,10 @@ let package = Package(
         .target(
             name: "MetricsExport",
             dependencies: [
-                "Agent",
+                "AgentCore",
+                "AgentRuntime",
                 "Rules",
-                "Formats",
+                "Formats", "Time",
                 "SystemIO",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -181,7 +203,8 @@ let package = Package(
                 "SystemIO",
                 "Policies",
                 "EventModel",
-                "Agent",
+                "AgentCore",
+                "AgentRuntime",
                 "MetricsExport",
                 "Rules",
                 "Journal",
@@ -192,7 +215,7 @@ let package = Package(
                 "DockerAPI",
                 "FilesystemSource",
                 "JournalFormat",
-                "Formats",
+                "Formats", "Time",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -202,7 +225,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Time", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
         .testTarget(
@@ -218,22 +241,23 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "JournalFormat"], swiftSettings: strict),
-        .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
+        .testTarget(name: "HooksTests", dependencies: ["Hooks", "Rules"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["Agent", "DockerAPI", "EngineAdapter", "FilesystemSource", "EventModel", "Formats", "Hooks", "Journal",
+            dependencies: ["AgentCore", "AgentRuntime", "DockerAPI", "EngineAdapter", "FilesystemSource", "EventModel", "Formats", "Time", "Hooks", "Journal",
                            "JournalFormat", "Rules", "MetricsExport", "Policies"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "MetricsExportTests", dependencies: ["MetricsExport", "Agent", "Formats"], swiftSettings: strict),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Journal", "JournalFormat"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "EventModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MetricsExportTests", dependencies: ["MetricsExport", "AgentCore", "AgentRuntime", "Formats", "Time"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Formats", "Time", "Journal", "JournalFormat"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "Time", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "Time", "EventModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Agent",
+                "AgentCore",
+                "AgentRuntime",
                 "EventModel",
                 "Systemd",
                 "Hooks",
@@ -242,7 +266,7 @@ let package = Package(
                 "JournalFormat",
                 "DockerAPI",
                 "EngineAdapter",
-                "Formats",
+                "Formats", "Time",
             ],
             swiftSettings: strict
         ),

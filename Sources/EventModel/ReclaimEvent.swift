@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// An event as reclaimd reasons about it, whatever source reported it: the common model every engine adapter
 /// (Docker and Podman's API, containerd) and the filesystem source turn their world into, with reclaimed bytes

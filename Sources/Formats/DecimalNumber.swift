@@ -1,19 +1,19 @@
 /// A non-negative decimal number as written, `W` or `W.F`, kept as its digits so that scaling it by a unit is
 /// exact however many digits it has: `10000000000ms` must not overflow on the way to a value that fits, and
 /// `0.0000000001TiB` is 109 bytes, not 0.
-struct DecimalNumber {
+public struct DecimalNumber {
     /// ASCII digits before the point; at least one.
-    var whole: ArraySlice<UInt8>
+    public var whole: ArraySlice<UInt8>
     /// ASCII digits after the point; empty when there is no point.
-    var fraction: ArraySlice<UInt8>
+    public var fraction: ArraySlice<UInt8>
 
     /// Whether it was written with a fractional part.
-    var hasFraction: Bool { !fraction.isEmpty }
+    public var hasFraction: Bool { !fraction.isEmpty }
 
     /// The value times `unit`, rounded down; nil when that exceeds `UInt64.max`.
     ///
     /// `unit` must be at most `UInt64.max / 10` (units here are at most an hour in nanoseconds).
-    func scaled(by unit: UInt64) -> UInt64? {
+    public func scaled(by unit: UInt64) -> UInt64? {
         var wholeValue: UInt64 = 0
         for byte in whole {
             let (times10, overflow1) = wholeValue.multipliedReportingOverflow(by: 10)

@@ -1,30 +1,30 @@
 /// A cursor over ASCII text for the parsers in this module.
-struct DigitScanner {
+public struct DigitScanner {
     private let bytes: [UInt8]
     private var index = 0
 
-    init(_ text: String) {
+    public init(_ text: String) {
         bytes = Array(text.utf8)
     }
 
-    var isAtEnd: Bool { index == bytes.count }
+    public var isAtEnd: Bool { index == bytes.count }
 
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    public var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    mutating func take(_ character: Character) -> Bool {
+    public mutating func take(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue, peek == ascii else { return false }
         index += 1
         return true
     }
 
-    mutating func takeSign() -> Int64? {
+    public mutating func takeSign() -> Int64? {
         if take("+") { return 1 }
         if take("-") { return -1 }
         return nil
     }
 
     /// Exactly `count` decimal digits (at most 18, so the value fits).
-    mutating func digits(exactly count: Int) -> Int64? {
+    public mutating func digits(exactly count: Int) -> Int64? {
         let start = index
         var value: Int64 = 0
         while index - start < count, let digit = digit() {
@@ -39,14 +39,14 @@ struct DigitScanner {
     }
 
     /// One or more decimal digits, as many as there are, as text: the caller decides what range it allows.
-    mutating func digitRun() -> ArraySlice<UInt8>? {
+    public mutating func digitRun() -> ArraySlice<UInt8>? {
         let start = index
         while digit() != nil { index += 1 }
         return index > start ? bytes[start..<index] : nil
     }
 
     /// Digits after a decimal point as nanoseconds; digits past the ninth are read and ignored.
-    mutating func fraction() -> (nanoseconds: Int64, digitCount: Int)? {
+    public mutating func fraction() -> (nanoseconds: Int64, digitCount: Int)? {
         guard let run = digitRun() else { return nil }
         var value: Int64 = 0
         for (position, byte) in run.enumerated() where position < 9 { value = value * 10 + Int64(byte - 48) }
@@ -55,7 +55,7 @@ struct DigitScanner {
     }
 
     /// A decimal number `W` or `W.F` (digits on both sides of the point), kept exact.
-    mutating func decimal() -> DecimalNumber? {
+    public mutating func decimal() -> DecimalNumber? {
         let start = index
         guard let whole = digitRun() else { return nil }
         guard take(".") else { return DecimalNumber(whole: whole, fraction: []) }
@@ -67,7 +67,7 @@ struct DigitScanner {
     }
 
     /// Letters up to the next non-letter.
-    mutating func letters() -> String {
+    public mutating func letters() -> String {
         var text = ""
         while let byte = peek, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) {
             text.append(Character(Unicode.Scalar(byte)))

@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// One structured journal entry: a message, a priority, an optional MESSAGE_ID and fields whose values are bytes,
 /// so that a value with newlines or any binary content is kept as it is.

@@ -1,6 +1,8 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import CoreMetrics
 import Formats
+import Time
 import Prometheus
 import Synchronization
 

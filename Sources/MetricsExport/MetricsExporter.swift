@@ -1,4 +1,5 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import Logging
 import Rules
 

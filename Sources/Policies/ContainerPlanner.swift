@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Rules
 
 /// A policy's decision on containers, with no I/O: exited containers that stopped longer than `max_unused` ago,

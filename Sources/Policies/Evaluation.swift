@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// What became of one planned removal.
 public struct RemovalOutcome: Sendable, Equatable {

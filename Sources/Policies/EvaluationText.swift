@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// The `reclaimd gc --json` lines: one per removal, then one summary per policy and resource.
 public enum EvaluationJSON {

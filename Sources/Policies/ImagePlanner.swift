@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Rules
 
 /// A policy's decision on images, with no I/O: an inventory, the last-use map and the time in; the removals, in

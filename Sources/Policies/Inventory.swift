@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// An image as the engine lists it, reduced to what a policy decides on.
 public struct ImageRecord: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 import Rules
 
 /// When each image was last used, learned from the event stream, keyed by whatever the event names it by (an

@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// Why a policy removes an object.
 public enum RemovalReason: String, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import JournalFormat
 
 /// Builds a `Report` from journal records: pure, no I/O, so every rule of the aggregation is a unit test.

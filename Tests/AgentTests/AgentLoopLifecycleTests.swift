@@ -1,9 +1,11 @@
 import EngineAdapter
 import FilesystemSource
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import EventModel
 import Formats
+import Time
 import Foundation
 import Rules
 import Testing

@@ -1,9 +1,11 @@
 import EngineAdapter
 import FilesystemSource
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import Foundation
 import Formats
+import Time
 import Rules
 import Testing
 

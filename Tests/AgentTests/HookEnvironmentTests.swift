@@ -1,8 +1,10 @@
 import EngineAdapter
 import FilesystemSource
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import Formats
+import Time
 import Rules
 import Testing
 
@@ -13,7 +15,7 @@ struct HookEnvironmentTests {
         var rule = trimRule()
         rule.environment = ["WEBHOOK_URL": "http://127.0.0.1:1/", "RECLAIMD_RULE": "spoofed"]
         let event = RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 7, time: Timestamp(seconds: 1), json: "{}")
-        var engine = RuleEngine(rules: [trimRule(quiet: .zero)])
+        var engine = RuleDecider(rules: [trimRule(quiet: .zero)])
         engine.collect(event, at: MonotonicTime(nanoseconds: 0))
         engine.collect(event, at: MonotonicTime(nanoseconds: 0))
         let decision = try #require(engine.advance(to: MonotonicTime(nanoseconds: 0)).first)

@@ -1,4 +1,5 @@
-@testable import Agent
+import AgentCore
+@testable import AgentRuntime
 import EngineAdapter
 import FilesystemSource
 import JournalFormat

@@ -1,7 +1,8 @@
 import EngineAdapter
 import FilesystemSource
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import Foundation
 import Testing
 

@@ -1,8 +1,10 @@
 import EngineAdapter
 import FilesystemSource
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import Formats
+import Time
 import Foundation
 import Rules
 import Testing

@@ -2,6 +2,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Testing
 
 /// The per-event shortcuts of the event path against the plain forms they replaced.

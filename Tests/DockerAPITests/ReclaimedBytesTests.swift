@@ -1,6 +1,7 @@
 import DockerAPI
 import EngineAdapter
 import Formats
+import Time
 import Testing
 
 @Suite("Reclaimed bytes")

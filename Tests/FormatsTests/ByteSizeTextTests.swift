@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Testing
 
 @Suite("ByteSizeText")

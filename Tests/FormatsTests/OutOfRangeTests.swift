@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Testing
 
 /// Issue 11, hole 1: values in an accepted form but beyond `Int64` nanoseconds (times, durations) or `UInt64`

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Testing
 
 /// `--since` and `--until` as `reclaimd events` reads them.

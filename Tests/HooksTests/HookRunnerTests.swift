@@ -1,5 +1,6 @@
 import Foundation
 import Hooks
+import Rules
 import Synchronization
 import Testing
 

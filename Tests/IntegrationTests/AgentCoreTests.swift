@@ -1,5 +1,6 @@
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import Foundation
 import Journal
 import Systemd

@@ -2,6 +2,7 @@ import JournalFormat
 import DockerAPI
 import EngineAdapter
 import Formats
+import Time
 import Foundation
 import Testing
 

@@ -3,6 +3,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Foundation
 import Journal
 import Testing

@@ -1,5 +1,6 @@
 import JournalFormat
 import Formats
+import Time
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ struct GCPolicyTests {
             let engine = GCEngine(cli: "docker -H '\(daemon.host)'", host: daemon.host, directory: daemon.directory)
             try await Self.scenario(engine)
             // The build cache through the engine's own prune (keep-storage and until): Docker emits a builder prune.
-            let since = Formats.Timestamp.now()
+            let since = Time.Timestamp.now()
             let config = try engine.config("cache", "[[policy]]\nname = \"cache\"\nresources = [\"builder\"]\nmax_total_size = \"1GB\"\nmax_unused = \"1h\"\n")
             let cache = try engine.gc(config)
             #expect(cache.status == 0, "\(cache.stderr)")

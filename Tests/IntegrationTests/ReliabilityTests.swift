@@ -1,9 +1,11 @@
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Foundation
 import Journal
 import Rules

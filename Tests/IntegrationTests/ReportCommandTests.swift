@@ -1,6 +1,7 @@
 import JournalFormat
 import Foundation
 import Formats
+import Time
 @testable import Journal
 import Systemd
 import Testing

@@ -1,5 +1,7 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import Formats
+import Time
 import MetricsExport
 import Testing
 

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Policies
 import Rules
 import Testing

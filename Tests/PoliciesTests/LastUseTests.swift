@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 import Policies
 import Testing
 

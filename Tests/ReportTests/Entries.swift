@@ -1,5 +1,6 @@
 import JournalFormat
 import Formats
+import Time
 import Journal
 import Report
 

@@ -1,5 +1,6 @@
 import JournalFormat
 import Formats
+import Time
 import Report
 import Testing
 

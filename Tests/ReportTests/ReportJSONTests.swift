@@ -1,6 +1,7 @@
 import JournalFormat
 import Foundation
 import Formats
+import Time
 import Report
 import Testing
 

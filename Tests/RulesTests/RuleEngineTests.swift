@@ -1,9 +1,10 @@
 import Formats
+import Time
 import Rules
 import TestSupport
 import Testing
 
-@Suite("RuleEngine")
+@Suite("RuleDecider")
 struct RuleEngineTests {
     private let start = Timestamp(seconds: 1_795_364_605)
 
@@ -88,7 +89,7 @@ struct RuleEngineTests {
 
     @Test("quiet 0 fires on the event itself")
     func quietZero() {
-        var engine = RuleEngine(rules: [rule(quiet: .zero)])
+        var engine = RuleDecider(rules: [rule(quiet: .zero)])
         let decisions = engine.handle(event("image", 5, 0), at: clock(0))
         #expect(decisions.count == 1)
         #expect(decisions.first?.time == clock(0))

@@ -2,6 +2,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Rules
 
 /// The generated event stream the benchmarks read: the same shapes as `scripts/bench/firehose` sends, so the
@@ -48,7 +49,7 @@ enum EventCorpus {
     /// The agent's rule step for every event: the rule event with its JSON (a hook's stdin), matched against the
     /// default trim rule; returns how many matched. A fresh engine per iteration keeps the batch from growing.
     static func matchAll(_ events: [ReclaimEvent]) -> Int {
-        var engine = RuleEngine(rules: AgentConfiguration.builtIn.rules)
+        var engine = RuleDecider(rules: AgentConfiguration.builtIn.rules)
         let rule = AgentConfiguration.builtIn.rules[0]
         var matched = 0
         let now = MonotonicTime(nanoseconds: 1)

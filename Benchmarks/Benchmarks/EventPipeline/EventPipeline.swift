@@ -3,6 +3,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Rules
 
 /// The event path in process, one core, no I/O (issue 13: at least 1,000,000 events/s, stretch 3,000,000).

@@ -2,6 +2,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import FuzzSupport
 
 /// `LineFramer` against a reference splitter: fed in arbitrary chunks, it must find exactly the lines a plain

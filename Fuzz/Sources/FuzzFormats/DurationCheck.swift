@@ -1,4 +1,5 @@
 import Formats
+import Time
 import FuzzSupport
 
 /// `DurationText` against the oracle, and every duration written by `exact` (and `format`) read back.

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import FuzzSupport
 
 /// `ByteSizeText` against the oracle, and integers written with every unit read back exactly.

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import FuzzSupport
 
 /// Timestamps: what parses formats and reads back, out of range is decided by the range alone, `TimeText` agrees

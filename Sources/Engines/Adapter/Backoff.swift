@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// Exponential backoff with jitter: 100 ms doubling to a 30 s cap, each delay drawn from its upper half so
 /// that many agents restarted together do not reconnect in lockstep.

@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 
 /// One engine, as the rest of reclaimd sees it: its event stream in the common model, and its inventory and
 /// removals for garbage collection. Everything engine-specific (connection, discovery, the dialect of its events,

@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 import Rules
 
 /// Where the agent's events come from: an engine's adapter, or the filesystem.

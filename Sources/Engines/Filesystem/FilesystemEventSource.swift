@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 import Glibc
 import Logging
 import EngineAdapter

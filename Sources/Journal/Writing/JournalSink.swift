@@ -1,6 +1,7 @@
 import JournalFormat
 import Dispatch
 import Formats
+import Time
 import Synchronization
 
 import Glibc

@@ -1,5 +1,6 @@
 import JournalFormat
 import Formats
+import Time
 
 /// The stderr form of an entry: one readable line with time, level, message and `KEY=value` fields.
 ///

@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 
 /// The journal entry that records one engine event: exactly one per event, so `journalctl` is the audit trail.
 public enum EventAuditEntry {

@@ -1,4 +1,5 @@
 import Formats
+import Time
 import Policies
 
 /// The journal entries of a policy's evaluation: one per removal, one summary.

@@ -1,5 +1,6 @@
 import Formats
-import Hooks
+import Time
+import Rules
 import Rules
 
 /// The journal entries of a hook run: one at start, one per output line, one at the end; all share RECLAIMD_RUN_ID.

@@ -1,5 +1,6 @@
 import EventModel
 import Formats
+import Time
 import JournalFormat
 
 /// Reads an entry of any reclaimd version so far, from its MESSAGE_ID and fields.

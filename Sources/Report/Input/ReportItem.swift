@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// What one entry means to the report, once decoded.
 enum ReportItem: Sendable, Equatable {

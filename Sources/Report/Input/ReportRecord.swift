@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// One journal entry as `report` reads it: when journald received it and its fields as text.
 ///

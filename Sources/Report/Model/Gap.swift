@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// A window in which events may have been missed (an eventsMayBeMissed entry): the engine no longer held them when
 /// reclaimd reconnected.

@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// The total and the `--by` groups being filled: every change goes to the total and to the group it belongs to.
 struct GroupedSummaries {

@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// A time the agent was disconnected from its engine.
 ///

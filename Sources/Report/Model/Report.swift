@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// The report of one window: totals, groups if asked for, and what could not be read.
 public struct Report: Sendable, Equatable {

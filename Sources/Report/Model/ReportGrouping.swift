@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// How `--by` splits the window.
 public enum ReportGrouping: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// The report for machines: one JSON object. README's "reclaimd report" section and the man page document every
 /// key; a key is never dropped, an unknown value is `null`.

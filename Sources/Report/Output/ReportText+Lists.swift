@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// The lines after the tables: trims, filesystem growth, gaps, outages.
 extension ReportText {

@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// The report for people: aligned columns and human sizes; with `bars`, a bar chart of bytes reclaimed per day or
 /// week (for a terminal, not for a pipe).

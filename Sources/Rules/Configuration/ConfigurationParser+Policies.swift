@@ -1,4 +1,5 @@
 import Formats
+import Time
 import TOML
 
 /// `[[policy]]`: garbage-collection policies, checked as strictly as rules.

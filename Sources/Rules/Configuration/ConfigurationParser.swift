@@ -1,4 +1,5 @@
 import Formats
+import Time
 import TOML
 
 /// Reads `reclaimd.toml` strictly: unknown keys, wrong types and bad values are errors, and every error found is

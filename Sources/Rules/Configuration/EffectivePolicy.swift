@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// A policy written back as TOML with every default filled in, as `reclaimd check` prints it; the parser reads
 /// it back to the same policy.

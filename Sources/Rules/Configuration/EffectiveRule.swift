@@ -1,4 +1,5 @@
 import Formats
+import Time
 
 /// A rule written back as TOML with every default filled in, as `reclaimd check` prints it.
 ///

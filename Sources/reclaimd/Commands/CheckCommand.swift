@@ -1,6 +1,8 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import ArgumentParser
 import Formats
+import Time
 import Journal
 import JournalFormat
 import Rules

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Formats
+import Time
 
 /// Options that take a duration (`--hook-duration`, `--shutdown-grace`), refused with a message that says whether
 /// the value was malformed or out of range (exit 64, usage).

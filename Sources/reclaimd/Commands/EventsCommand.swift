@@ -1,10 +1,12 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import ArgumentParser
 import EngineAdapter
 import EngineRegistry
 import FilesystemSource
 import EventModel
 import Formats
+import Time
 import Journal
 import JournalFormat
 import Logging

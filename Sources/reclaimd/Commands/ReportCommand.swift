@@ -1,5 +1,6 @@
 import ArgumentParser
 import Formats
+import Time
 import Journal
 import JournalFormat
 import Report

@@ -1,8 +1,10 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import ArgumentParser
 import EngineAdapter
 import EngineRegistry
 import Formats
+import Time
 import Journal
 import JournalFormat
 import Logging

@@ -1,8 +1,10 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import ArgumentParser
 import DockerAPI
 import EngineAdapter
 import Formats
+import Time
 import Journal
 import JournalFormat
 import Rules

@@ -1,4 +1,5 @@
-import Agent
+import AgentCore
+import AgentRuntime
 import ArgumentParser
 import Glibc
 import Journal

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Formats
+import Time
 
 /// `--since` and `--until`: a `TimeText`, refused with a message that says what was wrong.
 ///

@@ -2,6 +2,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 
 /// How `reclaimd events` prints an event for a person.
 enum EventLineFormatter {

@@ -3,6 +3,7 @@ import DockerAPI
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Foundation
 import NIOHTTP1
 
@@ -89,9 +90,9 @@ extension [String] {
 
 extension DockerDaemon {
     /// The prune events the engine itself still holds since `since`: its own record, to compare with ours.
-    func backlogPruneEvents(since: Formats.Timestamp) async throws -> [ReclaimEvent] {
+    func backlogPruneEvents(since: Time.Timestamp) async throws -> [ReclaimEvent] {
         let identity = try await client.ping()
-        let query = EventQuery(since: since, until: Formats.Timestamp.now(), filters: EventQuery.pruneFilter)
+        let query = EventQuery(since: since, until: Time.Timestamp.now(), filters: EventQuery.pruneFilter)
         let (head, body) = try await client.request(.GET, identity.path("/events") + query.queryString)
         guard head.status == 200 else { throw TestFailure("GET /events answered \(head.status)") }
         var decoder = EventStreamDecoder(engine: identity.kind)

@@ -1,5 +1,6 @@
 import JournalFormat
-import Agent
+import AgentCore
+import AgentRuntime
 import Foundation
 
 /// The state file an agent saved in `directory` (its `[state] dir`), decoded; nil while there is none.

@@ -1,6 +1,7 @@
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Logging
 import Rules
 

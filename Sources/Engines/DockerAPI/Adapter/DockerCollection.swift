@@ -1,6 +1,7 @@
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Policies
 
 /// Garbage collection through Docker's or Podman's API: images with their own sizes, containers, usage from

@@ -1,5 +1,6 @@
 import EngineAdapter
 import Formats
+import Time
 
 /// One event as the engine sent it, typed but not interpreted: unknown types and actions pass through as text.
 public struct EngineEvent: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import EngineAdapter
 import Formats
+import Time
 
 /// A line of the event stream that is not an event. The stream goes on after it.
 public struct MalformedEventLine: Error, Sendable, Equatable, CustomStringConvertible {

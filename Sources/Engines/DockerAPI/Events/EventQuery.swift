@@ -1,5 +1,6 @@
 import EngineAdapter
 import Formats
+import Time
 
 /// What to ask `GET /events` for: a window of time and server-side filters.
 public struct EventQuery: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 
 /// Turns the body of `GET /events`, chunk by chunk, into normalized events and warnings.
 ///

@@ -1,5 +1,6 @@
 import EngineAdapter
 import Formats
+import Time
 
 /// Reading the `reclaimed` attribute of a prune event.
 public enum ReclaimedBytes: Sendable, Equatable {

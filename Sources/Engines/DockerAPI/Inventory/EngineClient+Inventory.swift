@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Formats
+import Time
 
 /// What garbage collection asks of the engine: list and measure, remove one object, prune the build cache.
 extension EngineClient {

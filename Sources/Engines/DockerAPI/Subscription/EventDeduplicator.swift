@@ -1,6 +1,7 @@
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 
 /// Keeps every event delivered at most once across reconnects.
 ///

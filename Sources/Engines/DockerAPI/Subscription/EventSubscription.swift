@@ -1,6 +1,7 @@
 import EngineAdapter
 import EventModel
 import Formats
+import Time
 import Logging
 
 /// Follows the engine's event stream across engine restarts: reconnects with backoff, resumes from the last
