@@ -9,9 +9,8 @@ import JournalFormat
 /// action is `prune`, and a removal when a container, image or volume was destroyed, deleted or removed. What
 /// cannot be read is `.skipped` with a reason, never a crash.
 enum RecordDecoder {
-    /// The raw actions engines send for removing one object, which 0.1.0 journaled without a kind.
-    static let legacyRemovalActions: Set<String> = ["destroy", "delete", "remove"]
-    static let legacyRemovalResources: Set<String> = ["container", "image", "volume"]
+    static let legacyRemovalActions = JournalFormatVersions.kindlessRemovalActions
+    static let legacyRemovalResources = JournalFormatVersions.kindlessRemovalResources
 
     static func decode(_ record: ReportRecord) -> ReportItem {
         switch record[ReportField.messageID] {

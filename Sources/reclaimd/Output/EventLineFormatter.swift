@@ -1,5 +1,3 @@
-import DockerAPI
-import EngineAdapter
 import EventModel
 import Formats
 import Time
