@@ -17,11 +17,12 @@ extension EffectPerformer {
             var outcomes: [RemovalOutcome] = []
             var summaries: [EvaluationSummary] = []
             do {
-                let collection = try await engines.adapter(host: run.engineHost).collection()
-                let evaluator = PolicyEvaluator(engine: collection, lastUse: run.lastUse, dryRun: run.dryRun)
-                summaries = try await evaluator.evaluate(run.policy) { outcome in
-                    sink.write(PolicyJournal.removal(outcome))
-                    outcomes.append(outcome)
+                summaries = try await engines.adapter(host: run.engineHost).withCollection { collection in
+                    let evaluator = PolicyEvaluator(engine: collection, lastUse: run.lastUse, dryRun: run.dryRun)
+                    return try await evaluator.evaluate(run.policy) { outcome in
+                        sink.write(PolicyJournal.removal(outcome))
+                        outcomes.append(outcome)
+                    }
                 }
                 for summary in summaries { sink.write(PolicyJournal.summary(summary)) }
             } catch {

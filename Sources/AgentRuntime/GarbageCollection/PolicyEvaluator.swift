@@ -82,13 +82,10 @@ public struct PolicyEvaluator: Sendable {
                                  count: removed, failed: failed.count)
     }
 
-    /// Untags each reference (the last one removes the image), or removes a dangling image by ID; never forced.
-    /// The engine's message when it refused.
+    /// Removes the image through the adapter (never forced); the engine's message when it refused.
     func removeImage(_ removal: Removal) async -> String? {
         do {
-            for name in removal.references.isEmpty ? [removal.id] : removal.references {
-                try await engine.removeImage(name)
-            }
+            try await engine.removeImage(id: removal.id, references: removal.references)
             return nil
         } catch {
             return "\(error)"

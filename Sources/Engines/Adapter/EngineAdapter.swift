@@ -21,8 +21,11 @@ public protocol EngineAdapter: EventSource {
         onReadEnd: @escaping @Sendable () async throws -> Void
     ) async throws
 
-    /// A connection for garbage collection: the inventory, and one removal at a time.
-    func collection() async throws -> any EngineCollection
+    /// Runs `body` with a connection for garbage collection (the inventory, and one removal at a time), open for
+    /// as long as `body` runs.
+    func withCollection<Result: Sendable>(
+        _ body: (any EngineCollection) async throws -> Result
+    ) async throws -> Result
 }
 
 /// What `reclaimd events` asks an adapter for.

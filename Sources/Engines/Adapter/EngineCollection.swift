@@ -12,9 +12,9 @@ public protocol EngineCollection: Sendable {
     /// Containers with their writable layers' sizes and, for exited ones, when they stopped.
     func containers() async throws -> [ContainerRecord]
 
-    /// Removes one reference of an image (the last one removes the image), or an image without references by its
-    /// ID.
-    func removeImage(_ reference: String) async throws
+    /// Removes an image as the inventory listed it: each of its references (the last one removes the image), or
+    /// an image without references by its ID. Throws at the first refusal, with the engine's message.
+    func removeImage(id: String, references: [String]) async throws
 
     /// Removes a stopped container.
     func removeContainer(_ id: String) async throws

@@ -25,3 +25,13 @@ public struct EventSelection: Sendable, Equatable {
     /// Prunes, removals and freed space: `reclaimd events` without `--all`.
     public static let spaceFreeing = EventSelection(kinds: EventKind.spaceFreeing)
 }
+
+extension EventSelection {
+    /// Whether `event` is one the selection asks for: for adapters whose engine cannot filter as finely as the
+    /// selection, so that only what was asked for reaches the agent (and its journal).
+    public func admits(_ event: ReclaimEvent) -> Bool {
+        if let resources, !resources.contains(event.resource) { return false }
+        guard let kinds else { return true }
+        return kinds.contains(event.kind) || actions.contains(event.action)
+    }
+}

@@ -50,18 +50,21 @@ struct GCCommand: AsyncParsableCommand {
         try await CommandFailure.reporting {
             let registry = EngineRegistry(settings: EngineSettings(namespaces: configuration.engineNamespaces),
                                           logger: Logger(label: "reclaimd"))
-            let engine = try await registry.adapter(host: try EngineOptions(host: host ?? configuration.engineHost).chosenHost()).collection()
+            let adapter = try registry.adapter(host: try EngineOptions(host: host ?? configuration.engineHost).chosenHost())
             let stateDirectory = ConfigurationLoader.stateDirectory(configured: configuration.stateDirectory, environment: ProcessEnvironment.current)
-            let lastUse = PersistedLastUse.read(stateDirectory: stateDirectory).merging(try await engine.recentUses())
-            for policy in policies {
-                let evaluator = PolicyEvaluator(engine: engine, lastUse: lastUse, dryRun: dryRun || policy.dryRun)
-                let summaries = try await evaluator.evaluate(policy) { outcome in
-                    Console.output.writeLine(json ? EvaluationJSON.line(outcome) : EvaluationJSON.text(outcome))
-                    sink.write(PolicyJournal.removal(outcome))
-                }
-                for summary in summaries {
-                    Console.output.writeLine(json ? EvaluationJSON.line(summary) : EvaluationJSON.text(summary))
-                    sink.write(PolicyJournal.summary(summary))
+            let (json, dryRun) = (self.json, self.dryRun)
+            try await adapter.withCollection { engine in
+                let lastUse = PersistedLastUse.read(stateDirectory: stateDirectory).merging(try await engine.recentUses())
+                for policy in policies {
+                    let evaluator = PolicyEvaluator(engine: engine, lastUse: lastUse, dryRun: dryRun || policy.dryRun)
+                    let summaries = try await evaluator.evaluate(policy) { outcome in
+                        Console.output.writeLine(json ? EvaluationJSON.line(outcome) : EvaluationJSON.text(outcome))
+                        sink.write(PolicyJournal.removal(outcome))
+                    }
+                    for summary in summaries {
+                        Console.output.writeLine(json ? EvaluationJSON.line(summary) : EvaluationJSON.text(summary))
+                        sink.write(PolicyJournal.summary(summary))
+                    }
                 }
             }
         }

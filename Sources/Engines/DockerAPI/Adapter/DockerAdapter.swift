@@ -63,11 +63,13 @@ public struct DockerAdapter: EngineAdapter {
         }, onEvent: onEvent, onReadEnd: onReadEnd)
     }
 
-    public func collection() async throws -> any EngineCollection {
+    public func withCollection<Result: Sendable>(
+        _ body: (any EngineCollection) async throws -> Result
+    ) async throws -> Result {
         let client = EngineClient(endpoint: endpoint)
         let identity = try await client.ping()
         let info = try await Self.dataRootInfo(client, identity)
-        return DockerCollection(client: client, identity: identity, dataRoot: info.dockerRootDir)
+        return try await body(DockerCollection(client: client, identity: identity, dataRoot: info.dockerRootDir))
     }
 
     /// Podman reports no reclaimed bytes for any event; both keep a short backlog.

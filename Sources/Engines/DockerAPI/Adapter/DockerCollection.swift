@@ -36,8 +36,11 @@ public struct DockerCollection: EngineCollection {
         return records
     }
 
-    public func removeImage(_ reference: String) async throws {
-        try await client.removeImage(identity, reference)
+    /// Untags each reference (the last one deletes the image), or deletes a dangling image by ID.
+    public func removeImage(id: String, references: [String]) async throws {
+        for name in references.isEmpty ? [id] : references {
+            try await client.removeImage(identity, name)
+        }
     }
 
     public func removeContainer(_ id: String) async throws {
