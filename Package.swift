@@ -13,6 +13,8 @@ let package = Package(
         // The event path without I/O, for the in-process benchmark (Benchmarks/, a package of its own so that CI's
         // `swift build --build-tests` never builds the benchmark harness).
         .library(name: "ReclaimdEventPath", targets: ["Formats", "Time", "EventModel", "DockerAPI", "Rules"]),
+        // containerd's client on its own: for the fuzz target that decodes event payloads and for measuring it.
+        .library(name: "ReclaimdContainerd", targets: ["ContainerdAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -25,6 +27,13 @@ let package = Package(
         // Metrics (`[metrics]`): the swift-metrics API and its Prometheus backend, used only when configured.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // containerd's gRPC API (ContainerdAPI): gRPC's core, its HTTP/2 transport over NIOPosix (unix sockets), the
+        // protobuf codec, and the protobuf runtime the committed generated code was made for (same versions as
+        // scripts/generate-containerd-api's plugins).
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         // libsystemd: sd-journal and sd-daemon, through a system-library target.
@@ -129,7 +138,7 @@ let package = Package(
         // The engines this build knows, discovery among them, and the engine and filesystem sources followed as one.
         .target(
             name: "EngineRegistry",
-            dependencies: ["EngineAdapter", "DockerAPI", "FilesystemSource", "JournalFormat", "Rules",
+            dependencies: ["EngineAdapter", "DockerAPI", "ContainerdEngine", "FilesystemSource", "JournalFormat", "Rules",
                            .product(name: "Logging", package: "swift-log")],
             path: "Sources/Engines/Registry",
             swiftSettings: strict
@@ -197,6 +206,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // containerd's gRPC API on its unix socket: the generated messages and clients (Generated/, made by
+        // scripts/generate-containerd-api) and a thin client over them. Knows gRPC and containerd, not reclaimd's rules.
+        .target(
+            name: "ContainerdAPI",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/Engines/Containerd/API",
+            swiftSettings: strict
+        ),
+        // containerd as an engine adapter: its events in the common model, garbage collection of its images.
+        .target(
+            name: "ContainerdEngine",
+            dependencies: ["ContainerdAPI", "EngineAdapter", "EventModel", "Policies", "Rules", "Time",
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Engines/Containerd/Adapter",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "reclaimd",
             dependencies: [
@@ -254,6 +284,17 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Formats", "Time", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "Time", "EventModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "ContainerdEngineTests",
+            dependencies: ["ContainerdEngine", "ContainerdAPI", "EngineAdapter", "EventModel", "Time"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ContainerdAPITests",
+            dependencies: ["ContainerdAPI", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "AgentCore",
@@ -267,6 +308,7 @@ let package = Package(
                 "DockerAPI",
                 "EngineAdapter",
                 "Formats", "Time",
+                "ContainerdAPI",
             ],
             swiftSettings: strict
         ),

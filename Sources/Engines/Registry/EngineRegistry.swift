@@ -1,3 +1,4 @@
+import ContainerdEngine
 import DockerAPI
 import EngineAdapter
 import Logging
@@ -6,10 +7,9 @@ import Rules
 /// The engines this build knows, in the order discovery tries them, and the one place that picks an adapter for
 /// a host. Adding an engine is one line in `families`.
 public struct EngineRegistry: EngineDirectory {
-    /// Every engine family: Docker's API (Docker and Podman) first, then containerd.
-    public static let families: [any EngineFamily.Type] = [DockerFamily.self]
-    /// Discovery's order: Docker's and Podman's sockets before containerd's, which Docker hosts run underneath.
-    static let discoveryOrder: [any EngineFamily.Type] = [DockerFamily.self]
+    /// Every engine family, in discovery's order: Docker's API (Docker's and Podman's sockets) before containerd's
+    /// socket, which Docker hosts run underneath.
+    public static let families: [any EngineFamily.Type] = [DockerFamily.self, ContainerdFamily.self]
 
     public let settings: EngineSettings
     public let logger: Logger
@@ -27,7 +27,7 @@ public struct EngineRegistry: EngineDirectory {
 
     /// Every form of host some family takes, for messages.
     public static var hostForms: String {
-        discoveryOrder.map { $0.hostForms }.joined(separator: ", or ")
+        families.map { $0.hostForms }.joined(separator: ", or ")
     }
 
     /// The family that takes `host`: the first whose scheme it is.
@@ -46,12 +46,12 @@ public struct EngineRegistry: EngineDirectory {
     /// Where to look, in order: the explicit host, else one the environment names (`DOCKER_HOST`), else every
     /// family's default sockets. Throws `EngineError` for a malformed host.
     public static func candidates(explicit: String?, environment: [String: String]) throws -> [String] {
-        if let host = explicit ?? discoveryOrder.lazy.compactMap({ $0.environmentHost(environment) }).first {
+        if let host = explicit ?? families.lazy.compactMap({ $0.environmentHost(environment) }).first {
             guard let family = family(of: host) else { throw invalid(host, "unknown scheme") }
             if let reason = family.problem(host: host) { throw invalid(host, reason) }
             return [host]
         }
-        return discoveryOrder.flatMap { $0.defaultHosts }
+        return families.flatMap { $0.defaultHosts }
     }
 
     static func invalid(_ host: String, _ reason: String) -> EngineError {

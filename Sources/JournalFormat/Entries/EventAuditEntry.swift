@@ -35,7 +35,15 @@ public enum EventAuditEntry {
         if event.kind == EventKind.freed {
             return "filesystem of \(event.actorID) freed \(ByteCountText.decimal(event.reclaimedBytes ?? 0))"
         }
-        let actor = event.actorID.isEmpty ? "" : " \(event.actorID.prefix(12))"
+        let actor = event.actorID.isEmpty ? "" : " \(shortened(event.actorID))"
         return "\(event.resource) \(event.action)\(actor)"
+    }
+
+    /// An object ID as `docker ps` shows it (its first 12 hex digits); a name (an image reference, a volume, a
+    /// containerd image or container) as it is, up to 80 characters.
+    static func shortened(_ actor: String) -> String {
+        let hex = actor.hasPrefix("sha256:") ? actor.dropFirst(7) : Substring(actor)
+        let isID = hex.utf8.count == 64 && hex.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        return isID ? String(actor.prefix(actor.count - hex.count + 12)) : String(actor.prefix(80))
     }
 }
