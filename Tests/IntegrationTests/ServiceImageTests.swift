@@ -121,7 +121,7 @@ struct ServiceContainer {
             "-v '\(config):/etc/reclaimd/reclaimd.toml:ro'",
             "-v '\(hook):/etc/reclaimd/hooks.d/trim-and-record:ro'",
             "-v '\(markers):/markers'",
-            "-v '\(dataRoot.0):\(dataRoot.1)'",
+            "-v '\(dataRoot.0):\(dataRoot.1):ro'",
         ].joined(separator: " ")
     }
 
