@@ -41,6 +41,12 @@ cleanup_private_engines() {
         pid=$(cat "$pidfile" 2>/dev/null) || continue
         kill "$pid" 2>/dev/null && pids+=("$pid")
     done
+    # The qemu guest of an interrupted scripts/vm-test (its directories are /tmp/rdvm-*).
+    for pidfile in /tmp/rdvm-*/qemu.pid; do
+        [ -f "$pidfile" ] || continue
+        pid=$(cat "$pidfile" 2>/dev/null) || continue
+        kill "$pid" 2>/dev/null && pids+=("$pid")
+    done
     # Wait up to 20 s for them to exit; a daemon still writing its data root would undo the removal below.
     for pid in "${pids[@]}"; do
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
@@ -60,7 +66,7 @@ cleanup_private_engines() {
         [ -f "$image" ] || continue
         for device in $(losetup -j "$image" -O NAME -n 2>/dev/null); do losetup -d "$device" 2>/dev/null || true; done
     done
-    rm -rf /tmp/rd-* /tmp/rdp-* /tmp/rdk-* /tmp/rdfs-* /tmp/rdtmp-* /tmp/rdj-* /tmp/rdc-* /tmp/rds-* /tmp/rdw-* /tmp/rdh-* /tmp/reclaimd-demo* 2>/dev/null || true
+    rm -rf /tmp/rdvm-* /tmp/rd-* /tmp/rdp-* /tmp/rdk-* /tmp/rdfs-* /tmp/rdtmp-* /tmp/rdj-* /tmp/rdc-* /tmp/rds-* /tmp/rdw-* /tmp/rdh-* /tmp/reclaimd-demo* 2>/dev/null || true
 }
 
 # Starts systemd-journald standalone when its socket is absent (these machines boot without systemd).
