@@ -66,6 +66,12 @@ struct ReportCommandTests {
         #expect((durations.int("p50") ?? -1) <= (durations.int("max") ?? -2))
         #expect(rule.int("trimmed_bytes") == Int(2 * Self.trimmedBytes))
         #expect(total.int("trim_reports") == 2)
+        // The space account: the engines' figure and fstrim's side by side, as the journal holds them.
+        let account = total.object("account")
+        #expect(account.int("reported_bytes") == Int(containerBytes + volumeBytes))
+        #expect(account.int("trimmed_bytes") == Int(2 * Self.trimmedBytes))
+        #expect(account.int("trim_reports") == 2)
+        #expect(account.int("filesystem_freed_bytes") == total.int("filesystem_freed_bytes"))
         #expect(total.list("gaps").count == (try agent.entries(.eventsMayBeMissed).count))
         let outages = total.list("outages")
         #expect(outages.count == 1)

@@ -15,7 +15,11 @@ struct ReportJSONTests {
     static let summaryKeys: Set<String> = [
         "reclaimed_bytes", "prunes", "prunes_without_bytes", "removals", "resources", "filesystem_freed_bytes",
         "filesystem_freed_events", "runs", "outcomes", "duration_ms", "trimmed_bytes", "trim_reports", "rules", "gaps",
-        "outages", "open_outages", "disconnected_ms", "policies",
+        "outages", "open_outages", "disconnected_ms", "policies", "account",
+    ]
+    static let accountKeys: Set<String> = [
+        "reported_bytes", "prunes_without_bytes", "removals", "policy_removed_bytes", "filesystem_freed_bytes",
+        "trimmed_bytes", "trim_reports",
     ]
     static let resourceKeys: Set<String> = ["reclaimed_bytes", "prunes", "prunes_without_bytes", "removals"]
     static let ruleKeys: Set<String> = ["runs", "outcomes", "duration_ms", "trimmed_bytes", "trim_reports"]
@@ -66,6 +70,11 @@ struct ReportJSONTests {
 
     private static func checkSummaryKeys(_ summary: [String: Any]) throws {
         #expect(Set(summary.keys) == summaryKeys)
+        let account = try #require(summary["account"] as? [String: Any])
+        #expect(Set(account.keys) == accountKeys)
+        #expect(account["reported_bytes"] as? Int == summary["reclaimed_bytes"] as? Int)
+        #expect(account["trimmed_bytes"] as? Int == summary["trimmed_bytes"] as? Int)
+        #expect(account["filesystem_freed_bytes"] as? Int == summary["filesystem_freed_bytes"] as? Int)
         let resources = try #require(summary["resources"] as? [String: [String: Any]])
         #expect(Set(resources.keys) == ["image", "volume", "container"])
         #expect(resources.values.allSatisfy { Set($0.keys) == resourceKeys })

@@ -28,6 +28,12 @@ struct ReportTextTests {
         let expected = """
             reclaimd report, the start of the journal to now (times in UTC): 11 entries from 2026-11-22T00:00:10Z to 2026-11-22T00:02:20Z
 
+            Space account (each measured apart; not to be added up):
+              reported by the engines   64.9 MB  prunes' reclaimed bytes; not sized: 1 prune without bytes, 1 removal
+              removed by policies           0 B  the objects' sizes as the policies saw them
+              freed on the filesystem       0 B  growth of free space the filesystem source saw
+              trimmed                  206.1 MB  fstrim's 1 report: what a disk with discard gives back
+
             Reclaimed by the engines (the bytes each prune reported; "without bytes": prunes that reported none)
               resource   reclaimed  prunes  without bytes  removals
               container    21.0 MB       1              0         0

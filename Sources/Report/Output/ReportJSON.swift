@@ -42,6 +42,20 @@ public enum ReportJSON {
         writer.addRaw("outages", JSONText.array(summary.outages.map(outage)))
         writer.add("open_outages", summary.openOutages)
         writer.add("disconnected_ms", summary.disconnectedMilliseconds)
+        writer.addRaw("account", account(summary.account))
+        return writer.finish()
+    }
+
+    /// The space account: the engines' figure, the policies', the filesystem source's and fstrim's, side by side.
+    private static func account(_ account: SpaceAccount) -> String {
+        var writer = JSONObjectWriter()
+        writer.add("reported_bytes", account.reportedBytes)
+        writer.add("prunes_without_bytes", account.prunesWithoutBytes)
+        writer.add("removals", account.removals)
+        writer.add("policy_removed_bytes", account.policyRemovedBytes)
+        writer.add("filesystem_freed_bytes", account.filesystemFreedBytes)
+        writer.add("trimmed_bytes", account.trimmedBytes)
+        writer.add("trim_reports", account.trimReports)
         return writer.finish()
     }
 

@@ -12,6 +12,7 @@ public enum ReportText {
         var lines = header(report)
         switch report.grouping {
         case nil:
+            lines += accountSection(report.total)
             lines += resourceSection(report.total) + [""] + ruleSection(report.total) + [""]
             lines += policySection(report.total)
             lines += trimLines(report.total) + gapLines(report.total) + outageLines(report.total)
