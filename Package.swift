@@ -13,7 +13,9 @@ let package = Package(
         // The event path without I/O, for the in-process benchmark (Benchmarks/, a package of its own so that CI's
         // `swift build --build-tests` never builds the benchmark harness).
         .library(name: "ReclaimdEventPath", targets: ["Formats", "Time", "EventModel", "DockerAPI", "Rules"]),
-        // containerd's client on its own: for the fuzz target that decodes event payloads and for measuring it.
+        // containerd's messages and payload decoding without gRPC, for the fuzz target that decodes event payloads;
+        // and the client, for measuring what it costs.
+        .library(name: "ReclaimdContainerdMessages", targets: ["ContainerdMessages"]),
         .library(name: "ReclaimdContainerd", targets: ["ContainerdAPI"]),
     ],
     dependencies: [
@@ -206,11 +208,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // containerd's gRPC API on its unix socket: the generated messages and clients (Generated/, made by
+        // containerd's API messages (Generated/, made by scripts/generate-containerd-api) and the decoding of event
+        // envelopes into neutral values. Protobuf only: no gRPC, no I/O.
+        .target(
+            name: "ContainerdMessages",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Sources/Engines/Containerd/Messages",
+            swiftSettings: strict
+        ),
+        // containerd's gRPC API on its unix socket: the generated clients (Generated/, made by
         // scripts/generate-containerd-api) and a thin client over them. Knows gRPC and containerd, not reclaimd's rules.
         .target(
             name: "ContainerdAPI",
             dependencies: [
+                "ContainerdMessages",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -290,7 +301,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContainerdAPITests",
-            dependencies: ["ContainerdAPI", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["ContainerdAPI", "ContainerdMessages", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

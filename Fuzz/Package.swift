@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "FuzzEvents", targets: ["FuzzEvents"]),
         .executable(name: "FuzzConfig", targets: ["FuzzConfig"]),
         .executable(name: "FuzzFormats", targets: ["FuzzFormats"]),
+        .executable(name: "FuzzContainerd", targets: ["FuzzContainerd"]),
     ],
     dependencies: [.package(name: "reclaimd", path: "..")],
     targets: [
@@ -36,5 +37,11 @@ let package = Package(
         .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", reclaimd], swiftSettings: strict),
         // Times, sizes and durations: parsing and formatting.
         .executableTarget(name: "FuzzFormats", dependencies: ["FuzzSupport", reclaimd], swiftSettings: strict),
+        // containerd's event envelopes and payloads: protobuf decoding into neutral attributes (no gRPC is built).
+        .executableTarget(
+            name: "FuzzContainerd",
+            dependencies: ["FuzzSupport", .product(name: "ReclaimdContainerdMessages", package: "reclaimd")],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import ContainerdMessages
 import GRPCCore
 
 /// Turns what a gRPC call threw into a `ContainerdError` that names the operation.

@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// What went wrong talking to containerd, each case saying what failed, where, and what to do about it.
 ///
 /// The client maps gRPC's status codes to these where the cause is clear (no socket, not containerd, no such

@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// containerd's content store plugin as introspection lists it: its type, id and the directory it exports.
 enum ContentPlugin {
     static let type = "io.containerd.content.v1"

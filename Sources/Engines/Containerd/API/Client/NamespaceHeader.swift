@@ -1,3 +1,4 @@
+import ContainerdMessages
 import GRPCCore
 
 /// containerd scopes a call to a namespace by the `containerd-namespace` request header, not by a field of the

@@ -1,3 +1,4 @@
+import ContainerdMessages
 import GRPCCore
 
 /// The envelopes of one subscription, in the order containerd sent them.

@@ -26,6 +26,7 @@
 import GRPCCore
 import GRPCProtobuf
 import SwiftProtobuf
+import ContainerdMessages
 
 // MARK: - containerd.services.namespaces.v1.Namespaces
 

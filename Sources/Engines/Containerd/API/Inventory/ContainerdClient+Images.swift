@@ -1,3 +1,4 @@
+import ContainerdMessages
 import GRPCCore
 import SwiftProtobuf
 

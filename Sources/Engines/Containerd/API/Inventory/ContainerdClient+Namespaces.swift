@@ -1,3 +1,4 @@
+import ContainerdMessages
 import GRPCCore
 
 extension ContainerdClient {
@@ -11,17 +12,11 @@ extension ContainerdClient {
     }
 
     /// Throws `ContainerdError.namespaceMissing` unless containerd has `namespace`: containerd answers listings
-    /// in a namespace it lacks with nothing, which would hide a misspelt name.
+    /// in a namespace it lacks with nothing, which would hide a misspelt name. (Its namespaces.Get does not tell:
+    /// containerd 1.6 answers it for any name, so this lists them.)
     public func requireNamespace(_ namespace: String) async throws {
-        let service = Containerd_Services_Namespaces_V1_Namespaces.Client(wrapping: grpc)
-        var request = Containerd_Services_Namespaces_V1_GetNamespaceRequest()
-        request.name = namespace
-        do {
-            _ = try await service.get(request)
-        } catch where CallFailure.isNotFound(error) {
+        guard try await namespaces().contains(namespace) else {
             throw ContainerdError.namespaceMissing(namespace: namespace)
-        } catch {
-            throw CallFailure.mapped(error, operation: "namespaces.Get")
         }
     }
 }

@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// A container record as containerd's containers service lists it: its id, the image it was made from (empty
 /// for one made without an image), labels, and when it was created. A record, not a process: its task, if any,
 /// is the tasks service's business.

@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// A content descriptor (OCI's): what a blob is (media type), its digest, and the size the referrer recorded.
 public struct ContainerdDescriptor: Sendable, Hashable {
     public var mediaType: String

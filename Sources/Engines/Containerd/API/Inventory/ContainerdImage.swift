@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// An image as containerd's images service lists it: its name (a full reference such as
 /// `docker.io/library/busybox:latest`), labels, when its record was made and last changed, and what it points at
 /// (a manifest or an index, by digest and media type).

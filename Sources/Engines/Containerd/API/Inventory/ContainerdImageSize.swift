@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// What an image takes in containerd's content store for one platform: the blobs walked from its target (the
 /// index if any, the platform's manifest, its config and layers), each with the size the content store has for
 /// it, and their sum. Blobs the store does not have (layers of a platform never pulled, or already collected)

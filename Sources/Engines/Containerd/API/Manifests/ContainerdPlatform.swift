@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// An OCI platform (`linux/amd64`, `linux/arm64/v8`): which manifest of a multi-platform index applies here.
 public struct ContainerdPlatform: Sendable, Hashable, CustomStringConvertible {
     public var os: String

@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// Reads one JSON document (RFC 8259) from bytes into a `JSONValue`; throws `JSONReader.Failure` with the byte
 /// offset of what is wrong. Nesting is limited (manifests nest three deep) so that hostile input cannot exhaust
 /// the stack.

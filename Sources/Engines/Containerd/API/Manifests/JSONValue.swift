@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// A JSON value as the manifest reader needs it: objects keep their members in order, numbers stay text.
 ///
 /// The project's Formats module only writes JSON, and EngineAPI's reader is shaped for Docker's event lines;

@@ -1,3 +1,5 @@
+import ContainerdMessages
+
 /// What the size walk needs of an image index or manifest (OCI's, or Docker's schema 2 equivalents): an index's
 /// entries with their platforms, or a manifest's config and layers.
 enum ManifestDocument: Equatable {

@@ -2,7 +2,7 @@ import SwiftProtobuf
 
 extension ContainerdEnvelope {
     /// The neutral envelope of one that came off the wire.
-    init(_ envelope: Containerd_Services_Events_V1_Envelope) {
+    package init(_ envelope: Containerd_Services_Events_V1_Envelope) {
         self.init(
             timestamp: ContainerdTime(seconds: envelope.timestamp.seconds, nanoseconds: envelope.timestamp.nanos),
             namespace: envelope.namespace,

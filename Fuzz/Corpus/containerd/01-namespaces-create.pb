@@ -1,0 +1,4 @@
+
+¯¼ÈØÌ1rec/namespaces/create"*
+!containerd.events.NamespaceCreate
+rec

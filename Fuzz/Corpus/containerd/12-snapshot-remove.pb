@@ -1,0 +1,4 @@
+
+¯¼ÈØŠêí“rec/snapshot/remove"(
+ containerd.events.SnapshotRemove
+c1

@@ -1,0 +1,5 @@
+
+¯¼ÈØµœú>rec/namespaces/update"9
+!containerd.events.NamespaceUpdate
+rec
+teaminfra

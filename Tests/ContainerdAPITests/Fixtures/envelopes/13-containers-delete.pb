@@ -1,0 +1,4 @@
+
+¯¼ÈØŒ¡˜”rec/containers/delete")
+!containerd.events.ContainerDelete
+c1

@@ -1,0 +1,4 @@
+
+¯¼ÈØ”ÀÍrec/images/delete"J
+)containerd.services.images.v1.ImageDelete
+docker.io/library/bb:latest

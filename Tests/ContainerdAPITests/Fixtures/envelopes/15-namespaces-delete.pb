@@ -1,0 +1,4 @@
+
+¯¼ÈØÿ›Éİrec/namespaces/delete"*
+!containerd.events.NamespaceDelete
+rec
