@@ -95,6 +95,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The process's one NIO event-loop thread, shared by the engine connections and the agent's listeners.
+        .target(
+            name: "EventLoop",
+            dependencies: [.product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strict
+        ),
         // Engines. The seam every engine adapter implements (events in the common model, follow requests,
         // capabilities, garbage collection's inventory and removals), and the pieces every adapter shares.
         .target(
@@ -106,7 +112,6 @@ let package = Package(
                 "Policies",
                 "JournalFormat",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/Engines/Adapter",
             swiftSettings: strict
@@ -117,6 +122,7 @@ let package = Package(
             name: "DockerAPI",
             dependencies: [
                 "EngineAdapter",
+                "EventLoop",
                 "EventModel",
                 "Formats", "Time",
                 "Rules",
@@ -171,6 +177,7 @@ let package = Package(
             name: "AgentRuntime",
             dependencies: [
                 "AgentCore",
+                "EventLoop",
                 "SystemIO",
                 "Policies",
                 "EventModel",

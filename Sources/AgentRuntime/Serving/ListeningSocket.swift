@@ -1,5 +1,6 @@
 import AgentCore
 import EngineAdapter
+import EventLoop
 import Glibc
 import NIOCore
 import NIOPosix

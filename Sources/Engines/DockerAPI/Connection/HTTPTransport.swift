@@ -1,4 +1,5 @@
 import EngineAdapter
+import EventLoop
 import NIOCore
 import NIOHTTP1
 import NIOPosix
