@@ -74,6 +74,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Whether a path the agent reads or runs is one only root (or the running user) controls: the judgement,
+        // pure, apart from the walk that stats each entry on the way.
+        .target(name: "PathTrust", swiftSettings: strict),
         // The systemd journal: structured writing with stderr fallback, a swift-log handler.
         .target(
             name: "Journal",
@@ -102,6 +105,7 @@ let package = Package(
                 "Journal",
                 "Rules",
                 "Hooks",
+                "PathTrust",
                 "Formats",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -167,6 +171,7 @@ let package = Package(
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal"], swiftSettings: strict),
         .testTarget(name: "HooksTests", dependencies: ["Hooks"], swiftSettings: strict),
+        .testTarget(name: "PathTrustTests", dependencies: ["PathTrust"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
             dependencies: ["Agent", "EngineAPI", "EventModel", "Formats", "Hooks", "Journal", "Rules", "MetricsExport", "Policies"],
