@@ -16,7 +16,12 @@ public final class MetricsExporter: AgentObserver {
     /// asked for).
     public init(settings: MetricsSettings, logger: Logger) async throws {
         if let listen = settings.listen {
-            endpoint = try await MetricsEndpoint.bind(listen)
+            let metrics = self.metrics
+            let gate = ConnectionGate(listener: "metrics", limits: .metrics(maxConnections: settings.maxConnections),
+                                      logger: logger) { refusal in
+                metrics.observe(.connectionRefused(listener: "metrics", reason: refusal.rawValue))
+            }
+            endpoint = try await MetricsEndpoint.bind(listen, gate: gate)
         } else {
             endpoint = nil
         }
