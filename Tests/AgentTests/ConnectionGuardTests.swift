@@ -77,21 +77,21 @@ struct ConnectionGuardTests {
         try await waitFor { gate.open == 1 }
         let silent = try [UnixClient(path), UnixClient(path)]
         // The first, oldest and still silent, was closed for the third.
-        #expect(first.readAll() == "", "the oldest silent client is closed without an answer")
+        #expect(await first.readAll(within: .seconds(3)) == "", "the oldest silent client is closed without an answer")
         #expect(counted[.displaced] == 1)
         #expect(gate.open == 2)
         // The two silent clients are dropped after the header timeout; then a fresh request answers.
         let start = ContinuousClock.now
-        for client in silent { #expect(client.readAll() == "") }
+        for client in silent { #expect(await client.readAll(within: .seconds(3)) == "") }
         #expect(ContinuousClock.now - start >= .milliseconds(300))
         #expect(counted[.headerTimeout] == 2)
         try await waitFor { gate.open == 0 }
         let fresh = try UnixClient(path)
         fresh.send("text\n")
-        #expect(fresh.readAll() == "starting: no status yet\n")
+        #expect(await fresh.readAll(within: .seconds(3)) == "starting: no status yet\n")
         let large = try UnixClient(path)
         large.send(String(repeating: "x", count: 40))
-        #expect(large.readAll() == "")
+        #expect(await large.readAll(within: .seconds(3)) == "")
         #expect(counted[.tooLarge] == 1)
         try await waitFor { gate.open == 0 }
     }
@@ -102,7 +102,8 @@ struct ConnectionGuardTests {
     }
 }
 
-/// A blocking unix-socket client with a 3 s receive timeout, for the test.
+/// A unix-socket client for the test. Its reads poll and sleep rather than block: a blocked thread of the
+/// cooperative pool (two on this machine) could starve the server under test of the tasks that serve it.
 struct UnixClient {
     let descriptor: Int32
 
@@ -117,24 +118,28 @@ struct UnixClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         try #require(connected == 0, "connect \(path): \(String(cString: strerror(errno)))")
-        var timeout = timeval(tv_sec: 3, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     func send(_ text: String) {
         _ = Array(text.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
 
-    /// Everything until the server closes (or the timeout: then what came, with "(timed out)").
-    func readAll() -> String {
+    /// Everything until the server closes (or `within` passes: then what came, with "(timed out)").
+    func readAll(within timeout: Duration) async -> String {
         defer { close(descriptor) }
+        let deadline = ContinuousClock.now + timeout
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count == 0 { return String(decoding: bytes, as: UTF8.self) }
-            if count < 0 { return String(decoding: bytes, as: UTF8.self) + "(timed out)" }
-            bytes += buffer[0..<count]
+        while ContinuousClock.now < deadline {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 0) == 1 {
+                let count = read(descriptor, &buffer, buffer.count)
+                if count <= 0 { return String(decoding: bytes, as: UTF8.self) }
+                bytes += buffer[0..<count]
+            } else {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
         }
+        return String(decoding: bytes, as: UTF8.self) + "(timed out)"
     }
 }

@@ -21,6 +21,14 @@ final class AdmissionHandler: ChannelInboundHandler, Sendable {
         }
         let gate = self.gate
         accepted.closeFuture.whenComplete { _ in gate.release(accepted) }
+        // Here, on the event loop at accept, rather than when the serving task takes the connection: its clock
+        // runs from accept even while every task is busy.
+        do {
+            try accepted.pipeline.syncOperations.addHandler(ExchangeGuard(gate: gate), position: .first)
+        } catch {
+            accepted.close(promise: nil)
+            return
+        }
         context.fireChannelRead(data)
     }
 }

@@ -40,7 +40,6 @@ public struct ListeningSocket<Inbound: Sendable, Outbound: Sendable>: Sendable {
             }
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
-                if let gate { try channel.pipeline.syncOperations.addHandler(ExchangeGuard(gate: gate)) }
                 try configure(channel)
                 return try Connection(wrappingChannelSynchronously: channel)
             }
