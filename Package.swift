@@ -193,6 +193,7 @@ let package = Package(
                 "Journal",
                 "EngineAPI",
                 "Formats",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
