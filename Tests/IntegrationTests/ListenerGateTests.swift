@@ -61,7 +61,6 @@ struct ListenerGateTests {
 }
 
 }
-}
 
 /// A unix-socket client for the test. Its reads poll and sleep rather than block: a blocked thread of the
 /// cooperative pool (two on this machine) could starve the server under test of the tasks that serve it.
