@@ -83,6 +83,9 @@ let package = Package(
             dependencies: ["Formats", "Time", "EventModel", "Rules", "Policies"],
             swiftSettings: strict
         ),
+        // Whether a path the agent reads or runs is one only root (or the running user) controls: the judgement,
+        // pure, apart from the walk that stats each entry on the way.
+        .target(name: "PathTrust", swiftSettings: strict),
         // The systemd journal: structured writing with stderr fallback, a swift-log handler.
         .target(
             name: "Journal",
@@ -188,6 +191,7 @@ let package = Package(
                 "JournalFormat",
                 "Rules",
                 "Hooks",
+                "PathTrust",
                 "Formats", "Time",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -290,6 +294,7 @@ let package = Package(
         ),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "JournalFormat"], swiftSettings: strict),
         .testTarget(name: "HooksTests", dependencies: ["Hooks", "Rules"], swiftSettings: strict),
+        .testTarget(name: "PathTrustTests", dependencies: ["PathTrust"], swiftSettings: strict),
         .testTarget(
             name: "AgentTests",
             dependencies: ["AgentCore", "AgentRuntime", "DockerAPI", "EngineAdapter", "FilesystemSource", "EventModel", "Formats", "Time", "Hooks", "Journal",
@@ -327,6 +332,7 @@ let package = Package(
                 "EngineAdapter",
                 "Formats", "Time",
                 "ContainerdAPI",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -43,6 +43,8 @@ public final class AgentMetrics: Sendable {
             timer(.hookDuration, rule).recordNanoseconds(duration.totalNanoseconds)
         case .reconnected:
             counter(.engineReconnects).increment()
+        case .connectionRefused(let listener, let reason):
+            counter(.connectionsRefused, listener, reason).increment()
         case .policy(let name, let outcome, let result):
             observePolicy(name, outcome: outcome, result: result)
         }

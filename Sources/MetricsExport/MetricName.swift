@@ -45,10 +45,15 @@ public struct MetricName: Sendable, Equatable {
         name: "reclaimd_gc_freed_bytes_total",
         help: "Bytes garbage-collection policies freed, as the engine measured them, by policy.", labels: ["policy"])
 
+    public static let connectionsRefused = MetricName(
+        name: "reclaimd_connections_refused_total",
+        help: "Clients the metrics endpoint or the status socket refused or dropped, by listener and reason (too_many, header_timeout, idle_timeout, too_large).",
+        labels: ["listener", "reason"])
+
     /// Every metric reclaimd has.
     public static let all = [events, reclaimedBytes, hookRuns, hookDuration, engineConnected, engineReconnects,
                              lastEventTimestamp, pendingBatchBytes, journalFallbackEntries, gcEvaluations, gcRemovals,
-                             gcFreedBytes]
+                             gcFreedBytes, connectionsRefused]
 
     /// The hook duration histogram's buckets: from a quick fstrim to a long cleanup hook.
     public static let hookDurationBuckets: [Duration] = [

@@ -11,13 +11,14 @@ struct MetricsEndpoint: Sendable {
     let socket: ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>
 
     /// Binds `listen`; a unix socket gets mode 0660 (the scraper's group may be given access).
-    static func bind(_ listen: MetricsListen) async throws -> MetricsEndpoint {
+    /// `gate` bounds its clients (`ConnectionLimits.metrics`).
+    static func bind(_ listen: MetricsListen, gate: ConnectionGate? = nil) async throws -> MetricsEndpoint {
         let address: ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.Address
         switch listen {
         case .tcp(let host, let port): address = .tcp(host: host, port: port)
         case .unix(let path): address = .unix(path: path, mode: 0o660)
         }
-        let socket = try await ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.bind(address) { channel in
+        let socket = try await ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.bind(address, gate: gate) { channel in
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
         }
         return MetricsEndpoint(socket: socket)

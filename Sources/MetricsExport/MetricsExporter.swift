@@ -6,7 +6,7 @@ import Rules
 /// The agent's metrics as an `AgentObserver`: records what the driver feeds it (`AgentMetrics`), serves them on
 /// `[metrics] listen` and writes them to `[metrics] textfile`. Made only when `[metrics]` has either.
 public final class MetricsExporter: AgentObserver {
-    public let metrics = AgentMetrics()
+    public let metrics: AgentMetrics
     let endpoint: MetricsEndpoint?
     let textfile: MetricsTextfile?
     let logger: Logger
@@ -16,8 +16,14 @@ public final class MetricsExporter: AgentObserver {
     /// Binds the listen address (a failure is thrown: the agent does not start without the metrics it was
     /// asked for).
     public init(settings: MetricsSettings, logger: Logger) async throws {
+        let metrics = AgentMetrics()
+        self.metrics = metrics
         if let listen = settings.listen {
-            endpoint = try await MetricsEndpoint.bind(listen)
+            let gate = ConnectionGate(listener: "metrics", limits: .metrics(maxConnections: settings.maxConnections),
+                                      logger: logger) { refusal in
+                metrics.observe(.connectionRefused(listener: "metrics", reason: refusal.rawValue))
+            }
+            endpoint = try await MetricsEndpoint.bind(listen, gate: gate)
         } else {
             endpoint = nil
         }

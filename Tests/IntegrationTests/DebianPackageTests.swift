@@ -49,7 +49,7 @@ struct DebianPackageTests {
         #expect(rendered.status == 0)
         #expect(rendered.stderr.isEmpty, "groff warnings: \(rendered.stderr)")
         let text = rendered.stdout
-        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "CONFIGURATION", "METRICS", "HOOKS", "SANDBOX", "SIGNALS",
+        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "CONFIGURATION", "METRICS", "HOOKS", "SANDBOX", "TRUSTED PATHS", "SIGNALS",
                         "ENVIRONMENT", "FILES", "EXIT STATUS", "SEE ALSO"] {
             #expect(text.contains("\n\(heading)\n"), "section \(heading)")
         }

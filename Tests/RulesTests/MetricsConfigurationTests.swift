@@ -49,7 +49,7 @@ struct MetricsConfigurationTests {
         } catch {
             #expect(error.errors.map(\.description) == [
                 "reclaimd.toml:2:12: metrics.textfile must be an absolute file path as a string, e.g. \"/var/lib/prometheus/node-exporter/reclaimd.prom\"",
-                "reclaimd.toml:3:1: unknown key \"port\" in [metrics]; expected one of: listen, textfile",
+                "reclaimd.toml:3:1: unknown key \"port\" in [metrics]; expected one of: listen, textfile, max_connections",
             ])
         }
         do {
@@ -57,6 +57,22 @@ struct MetricsConfigurationTests {
             Issue.record("accepted")
         } catch {
             #expect(error.errors.map(\.description) == ["reclaimd.toml:1:1: metrics must be a table: [metrics]"])
+        }
+    }
+
+    @Test("max_connections: 8 by default, 1 to 64, anything else refused at its position")
+    func maxConnections() throws {
+        #expect(try parser.parse("[metrics]\nlisten = \"127.0.0.1:9858\"\n").metrics.maxConnections == 8)
+        #expect(try parser.parse("[metrics]\nmax_connections = 2\n").metrics.maxConnections == 2)
+        for value in ["0", "65", "\"8\""] {
+            do {
+                _ = try parser.parse("[metrics]\nmax_connections = \(value)\n")
+                Issue.record("accepted \(value)")
+            } catch {
+                #expect(error.errors.map(\.description) == [
+                    "reclaimd.toml:2:19: metrics.max_connections must be an integer from 1 to 64 (default 8): each connection takes a descriptor the agent keeps for its own work",
+                ])
+            }
         }
     }
 }

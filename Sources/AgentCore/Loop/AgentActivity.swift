@@ -26,4 +26,6 @@ public enum AgentObservation: Sendable, Equatable {
     case reconnected
     /// A policy's evaluation ended: `success`, `failure` or `dry run`, and what it removed and freed.
     case policy(name: String, outcome: String, result: PolicyResult)
+    /// A listener (`metrics`, `status`) refused or dropped a client (`ConnectionRefusal`'s raw value).
+    case connectionRefused(listener: String, reason: String)
 }

@@ -27,6 +27,7 @@ public enum ConfigurationLoader {
         let bytes: [UInt8]
         switch WholeFile.read(file) {
         case .success(let read):
+            if let untrusted = ConfigurationTrust.fileProblem(file) { return .failure(ConfigurationErrors(errors: [untrusted])) }
             bytes = read
         case .failure(let failure) where failure.isMissing && path == nil:
             return finish(Loaded(configuration: .builtIn, file: nil), checkHooks: checkHooks, source: nil)
@@ -48,7 +49,8 @@ public enum ConfigurationLoader {
         var errors: [ConfigurationError] = []
         // A configuration that parsed has its rules in file order, so rule N is the Nth [[rule]].
         for (index, rule) in loaded.configuration.rules.enumerated() {
-            guard let program = rule.hook.first, let problem = HookValidator.problem(with: program) else { continue }
+            guard let program = rule.hook.first,
+                  let problem = HookValidator.problem(with: program) ?? ConfigurationTrust.hookProblem(program) else { continue }
             let position = source.flatMap { ConfigurationParser.position(ofRuleKey: "hook", rule: index, in: $0) }
             errors.append(ConfigurationError(file: loaded.file ?? "(built-in rule)", line: position?.line ?? 1,
                                              column: position?.column ?? 1, message: "rule \"\(rule.name)\": \(problem)"))

@@ -37,7 +37,11 @@ extension AgentDriver {
         if servesStatus, let stateStore {
             let created = StatusBoard()
             do {
-                let server = try await StatusServer.bind(directory: stateStore.directory, board: created)
+                let observer = self.observer
+                let gate = ConnectionGate(listener: "status", limits: .status, logger: logger) { refusal in
+                    observer?.observe(.connectionRefused(listener: "status", reason: refusal.rawValue))
+                }
+                let server = try await StatusServer.bind(directory: stateStore.directory, board: created, gate: gate)
                 tasks.append(Task { await server.serve() })
                 board = created
             } catch {

@@ -27,12 +27,19 @@ public struct ListeningSocket<Inbound: Sendable, Outbound: Sendable>: Sendable {
     let address: Address
     let server: NIOAsyncChannel<Connection, Never>
 
-    /// Binds `address`; `configure` adds the connection's handlers (e.g. HTTP) to each accepted channel.
+    /// Binds `address`; `configure` adds the connection's handlers (e.g. HTTP) to each accepted channel. With
+    /// a `gate`, connections beyond its bound are closed as they are accepted, and each served one is held to
+    /// its timeouts and size limit (`AdmissionHandler`, `ExchangeGuard`).
     public static func bind(
-        _ address: Address, configure: @escaping @Sendable (any Channel) throws -> Void
+        _ address: Address, gate: ConnectionGate? = nil, configure: @escaping @Sendable (any Channel) throws -> Void
     ) async throws -> ListeningSocket {
         let bootstrap = ServerBootstrap(group: SharedEventLoop.group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { server in
+                server.eventLoop.makeCompletedFuture {
+                    if let gate { try server.pipeline.syncOperations.addHandler(AdmissionHandler(gate: gate)) }
+                }
+            }
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 try configure(channel)

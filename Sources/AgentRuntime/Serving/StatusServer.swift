@@ -12,9 +12,10 @@ public struct StatusServer: Sendable {
     let board: StatusBoard
 
     /// Binds `STATE_DIR/status.sock`, replacing a stale one.
-    public static func bind(directory: String, board: StatusBoard) async throws -> StatusServer {
+    /// `gate` bounds its clients (`ConnectionLimits.status`).
+    public static func bind(directory: String, board: StatusBoard, gate: ConnectionGate? = nil) async throws -> StatusServer {
         let socket = try await ListeningSocket<ByteBuffer, ByteBuffer>.bind(
-            .unix(path: directory + "/" + fileName, mode: 0o600)) { _ in }
+            .unix(path: directory + "/" + fileName, mode: 0o600), gate: gate) { _ in }
         return StatusServer(socket: socket, board: board)
     }
 

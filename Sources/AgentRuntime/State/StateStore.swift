@@ -73,6 +73,7 @@ public struct StateStore: Sendable {
         if mkdir(directory, 0o700) != 0, errno != EEXIST {
             throw StateError(message: "cannot create the state directory \(directory): \(String(cString: strerror(errno)))")
         }
+        if let untrusted = StateDirectoryTrust.problem(directory) { throw StateError(message: untrusted) }
         chmod(directory, 0o700)
     }
 }

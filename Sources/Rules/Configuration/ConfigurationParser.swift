@@ -156,9 +156,9 @@ public struct ConfigurationParser {
             configuration.filesystem = watch
         }
 
-        /// `[metrics] listen` (`HOST:PORT` or `unix:///path`) and `textfile` (an absolute path).
+        /// `[metrics] listen` (`HOST:PORT` or `unix:///path`), `textfile` (an absolute path), `max_connections`.
         mutating func parseMetrics(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
-            guard let section = section(of: table, "metrics", allowed: ["listen", "textfile"]) else { return }
+            guard let section = section(of: table, "metrics", allowed: ["listen", "textfile", "max_connections"]) else { return }
             if let entry = section["listen"] {
                 if let text = entry.value.string, let listen = MetricsListen.parse(text) {
                     configuration.metrics.listen = listen
@@ -171,6 +171,14 @@ public struct ConfigurationParser {
                     configuration.metrics.textfile = text
                 } else {
                     fail(entry.valuePosition, "metrics.textfile must be an absolute file path as a string, e.g. \"/var/lib/prometheus/node-exporter/reclaimd.prom\"")
+                }
+            }
+            if let entry = section["max_connections"] {
+                let range = MetricsSettings.maxConnectionsRange
+                if let count = entry.value.integer, range.contains(Int(count)) {
+                    configuration.metrics.maxConnections = Int(count)
+                } else {
+                    fail(entry.valuePosition, "metrics.max_connections must be an integer from \(range.lowerBound) to \(range.upperBound) (default \(MetricsSettings.defaultMaxConnections)): each connection takes a descriptor the agent keeps for its own work")
                 }
             }
         }

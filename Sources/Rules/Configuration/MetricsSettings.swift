@@ -6,6 +6,12 @@ public struct MetricsSettings: Sendable, Equatable {
     /// `textfile`: write the same exposition to this file (atomically) for node_exporter's textfile collector.
     public var textfile: String?
 
+    /// `max_connections`: scrapes served at once (one scraper needs one); more are refused and counted.
+    public var maxConnections = MetricsSettings.defaultMaxConnections
+    public static let defaultMaxConnections = 8
+    /// What `max_connections` may be: each takes a descriptor, and the agent keeps the rest for its own work.
+    public static let maxConnectionsRange = 1...64
+
     /// How often, at most, the textfile is written while metrics change.
     public static let textfileInterval = Duration.seconds(5)
 

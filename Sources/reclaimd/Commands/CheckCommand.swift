@@ -41,6 +41,6 @@ struct CheckCommand: ParsableCommand {
     static func metrics(_ metrics: MetricsSettings) -> String {
         let listen = metrics.listen.map { "listen = \(JSONText.quoted($0.description))" } ?? "# listen: off"
         let textfile = metrics.textfile.map { "textfile = \(JSONText.quoted($0))  # written at most every \(DurationText.format(MetricsSettings.textfileInterval))" } ?? "# textfile: off"
-        return "[metrics]\n\(listen)\n\(textfile)\n"
+        return "[metrics]\n\(listen)\nmax_connections = \(metrics.maxConnections)\n\(textfile)\n"
     }
 }
