@@ -13,8 +13,9 @@ public protocol EngineCollection: Sendable {
     func containers() async throws -> [ContainerRecord]
 
     /// Removes one reference of an image (the last one removes the image), or an image without references by its
-    /// ID.
-    func removeImage(_ reference: String) async throws
+    /// ID; what the engine says it untagged and deleted (garbage collection plans on from that answer, without
+    /// measuring again).
+    func removeImage(_ reference: String) async throws -> ImageRemoval
 
     /// Removes a stopped container.
     func removeContainer(_ id: String) async throws
