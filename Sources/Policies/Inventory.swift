@@ -15,15 +15,19 @@ public struct ImageRecord: Sendable, Equatable {
     /// Other names the engine's events may use for it (Podman's events say `app:1` for `localhost/app:1`): its
     /// adapter knows them; last use counts them, removals never use them.
     public var aliases: [String]
+    /// What it shares with other images, when the engine says (0 otherwise): removing it can free up to this much
+    /// more than `size` (when it was the last to share), so garbage collection measures again after removing it.
+    public var shared: UInt64
 
     public init(id: String, parentID: String? = nil, references: [String], created: Timestamp, size: UInt64,
-                aliases: [String] = []) {
+                aliases: [String] = [], shared: UInt64 = 0) {
         self.id = id
         self.parentID = parentID
         self.references = references
         self.created = created
         self.size = size
         self.aliases = aliases
+        self.shared = shared
     }
 }
 

@@ -7,8 +7,9 @@ import Rules
 import SystemIO
 
 /// Evaluates a policy against the engine, through its adapter's `EngineCollection`: measures, decides
-/// (`ImagePlanner`, `ContainerPlanner`), removes one object at a time and measures again, and reports every
-/// outcome as it happens. A refused removal is reported and never stops the evaluation.
+/// (`ImagePlanner`, `ContainerPlanner`), removes one object at a time (images: planning on from each removal's
+/// answer, measuring again a bounded number of times), and reports every outcome as it happens. A refused
+/// removal is reported and never stops the evaluation.
 public struct PolicyEvaluator: Sendable {
     public let engine: any EngineCollection
     public let lastUse: LastUse
@@ -54,7 +55,15 @@ public struct PolicyEvaluator: Sendable {
         ImagePlanner(policy: policy, limit: try bytes(policy.maxTotalSize), target: try bytes(policy.effectiveTarget))
     }
 
-    /// Images: plan on a fresh measurement before every removal; the first planned goes; until none is left.
+    /// How many times an evaluation measures again besides its first and last measurement: when a plan is done
+    /// on an estimate, or a removal's answer was not what the plan expected. A constant, so an evaluation that
+    /// removes N images makes N removals and a constant number of other requests.
+    public static let remeasureLimit = 8
+
+    /// Images: plan on one measurement; remove in the plan's order, keeping the inventory up to date from each
+    /// removal's answer (`RemovalAccount`); plan again on that estimate after a refusal, measure again when the plan
+    /// is done or an answer was ambiguous (at most `remeasureLimit` times; past that, the evaluation stops and the
+    /// next one goes on), and measure once more at the end for the summary.
     func evaluateImages(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> EvaluationSummary {
         var planner = try planner(policy)
         var inventory = try await engine.inventory()
@@ -70,25 +79,50 @@ public struct PolicyEvaluator: Sendable {
         if let limit = planner.limit, before > limit { planner.limit = planner.target ?? limit }
         var failed = Set<String>()
         var removed = 0
-        while removed + failed.count < policy.maxRemovalsPerRun,
-              let next = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed).first {
-            let error = await removeImage(next)
+        var remeasures = 0
+        var estimated = false
+        var plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...]
+        while removed + failed.count < policy.maxRemovalsPerRun {
+            guard let next = plan.popFirst() else {
+                guard estimated, remeasures < Self.remeasureLimit else { break }
+                inventory = try await engine.inventory()
+                (remeasures, estimated) = (remeasures + 1, false)
+                plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...]
+                if plan.isEmpty { break }
+                continue
+            }
+            let (answers, error) = await removeImage(next)
             if error == nil { removed += 1 } else { failed.insert(next.id) }
             await report(RemovalOutcome(removal: next, removed: error == nil, error: error))
+            let account = RemovalAccount(answers, of: next, succeeded: error == nil, in: inventory)
+            inventory = account.applied(to: inventory)
+            estimated = estimated || !answers.isEmpty
+            if account.asPlanned {
+                if error != nil { plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...] }
+                continue
+            }
+            guard remeasures < Self.remeasureLimit else { break }
             inventory = try await engine.inventory()
+            (remeasures, estimated) = (remeasures + 1, false)
+            plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...]
         }
+        if estimated { inventory = try await engine.inventory() }
         return EvaluationSummary(policy: policy.name, resource: "image", dryRun: false, usageBefore: before,
                                  usageAfter: inventory.imageUsage, freed: before - min(before, inventory.imageUsage),
                                  count: removed, failed: failed.count)
     }
 
-    /// Removes the image through the adapter (never forced); the engine's message when it refused.
-    func removeImage(_ removal: Removal) async -> String? {
+    /// Untags each reference (the last one removes the image), or removes a dangling image by ID; never forced.
+    /// The engine's answers, up to a refusal, and its message when it refused.
+    func removeImage(_ removal: Removal) async -> (answers: [ImageRemoval], error: String?) {
+        var answers: [ImageRemoval] = []
         do {
-            try await engine.removeImage(id: removal.id, references: removal.references)
-            return nil
+            for name in removal.references.isEmpty ? [removal.id] : removal.references {
+                answers.append(try await engine.removeImage(name, of: removal.id))
+            }
+            return (answers, nil)
         } catch {
-            return "\(error)"
+            return (answers, "\(error)")
         }
     }
 }

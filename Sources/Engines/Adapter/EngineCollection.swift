@@ -12,9 +12,10 @@ public protocol EngineCollection: Sendable {
     /// Containers with their writable layers' sizes and, for exited ones, when they stopped.
     func containers() async throws -> [ContainerRecord]
 
-    /// Removes an image as the inventory listed it: each of its references (the last one removes the image), or
-    /// an image without references by its ID. Throws at the first refusal, with the engine's message.
-    func removeImage(id: String, references: [String]) async throws
+    /// Removes one reference of the image `id` (the last one removes the image), or an image without references
+    /// by its ID (`reference` is then the ID); what the engine says it untagged and deleted (garbage collection
+    /// plans on from that answer, without measuring again).
+    func removeImage(_ reference: String, of id: String) async throws -> ImageRemoval
 
     /// Removes a stopped container.
     func removeContainer(_ id: String) async throws

@@ -76,17 +76,19 @@ struct ContainerdCollection: EngineCollection {
     /// None: containerd's container records are their clients' to remove.
     func containers() async throws -> [ContainerRecord] { [] }
 
-    /// Deletes each name of the image (synchronously: containerd's own GC then frees its blobs).
-    func removeImage(id: String, references: [String]) async throws {
+    /// Deletes one name of the image (synchronously: containerd's own GC then frees its blobs). containerd does
+    /// not say what went: the image counts as deleted once its last name is.
+    func removeImage(_ reference: String, of id: String) async throws -> ImageRemoval {
         guard let slash = id.firstIndex(of: "/") else {
             throw EngineError(.protocolViolation, "\(id) is not an image of containerd's inventory (NAMESPACE/DIGEST)")
         }
         let namespace = String(id[..<slash])
         do {
-            for name in references { try await client.deleteImage(namespace: namespace, name: name) }
+            try await client.deleteImage(namespace: namespace, name: reference)
         } catch let error as ContainerdError {
             throw Self.engineError(error)
         }
+        return ImageRemoval(untagged: [reference], deleted: nil)
     }
 
     func removeContainer(_ id: String) async throws {

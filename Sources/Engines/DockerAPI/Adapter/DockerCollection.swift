@@ -36,11 +36,9 @@ public struct DockerCollection: EngineCollection {
         return records
     }
 
-    /// Untags each reference (the last one deletes the image), or deletes a dangling image by ID.
-    public func removeImage(id: String, references: [String]) async throws {
-        for name in references.isEmpty ? [id] : references {
-            try await client.removeImage(identity, name)
-        }
+    /// Untags the reference (the last one deletes the image), or deletes a dangling image by ID.
+    public func removeImage(_ reference: String, of id: String) async throws -> ImageRemoval {
+        try await client.removeImage(identity, reference)
     }
 
     public func removeContainer(_ id: String) async throws {
@@ -82,15 +80,18 @@ public struct DockerCollection: EngineCollection {
             // Podman writes the parent's ID without the `sha256:` its own IDs have.
             let parent = image.parentID.isEmpty ? nil : (image.parentID.contains(":") || !image.id.hasPrefix("sha256:") ? image.parentID : "sha256:" + image.parentID)
             let own: Int64
+            var shared: Int64 = 0
             if let parent, let parentSize = sizes[parent] {
                 own = image.size - parentSize
             } else {
                 own = image.sharedSize > 0 ? image.size - image.sharedSize : image.size
+                shared = max(0, image.sharedSize)
             }
             // Podman's events name `localhost/app:1` as `app:1`.
             let aliases = image.repoTags.filter { $0.hasPrefix("localhost/") }.map { String($0.dropFirst(10)) }
             return ImageRecord(id: image.id, parentID: parent, references: image.repoTags,
-                               created: Timestamp(seconds: image.created), size: UInt64(max(0, own)), aliases: aliases)
+                               created: Timestamp(seconds: image.created), size: UInt64(max(0, own)), aliases: aliases,
+                               shared: UInt64(shared))
         }
     }
 

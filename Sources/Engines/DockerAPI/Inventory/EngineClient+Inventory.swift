@@ -36,9 +36,17 @@ extension EngineClient {
     }
 
     /// `DELETE /images/{name}`, never forced: the engine refuses an image a container uses, and one with several
-    /// references is only untagged by each but the last.
-    public func removeImage(_ identity: EngineIdentity, _ name: String) async throws {
-        try await delete(identity, "/images/\(percentEncoded(name))")
+    /// references is only untagged by each but the last. Its answer (`[{"Untagged": …}, {"Deleted": …}]`, Docker
+    /// and Podman alike) says what went; an answer that is not that list says nothing (`deleted` nil).
+    public func removeImage(_ identity: EngineIdentity, _ name: String) async throws -> ImageRemoval {
+        struct Item: Decodable { var Untagged: String?; var Deleted: String? }
+        let path = identity.path("/images/\(percentEncoded(name))")
+        let (head, body) = try await request(.DELETE, path)
+        try Self.requireSuccess(head, body, "DELETE \(path)", endpoint)
+        guard let items = try? JSONDecoder().decode([Item].self, from: Data(body)) else {
+            return ImageRemoval(untagged: [], deleted: nil)
+        }
+        return ImageRemoval(untagged: items.compactMap(\.Untagged), deleted: items.compactMap(\.Deleted))
     }
 
     /// `DELETE /containers/{id}`, never forced: the engine refuses a running container.
