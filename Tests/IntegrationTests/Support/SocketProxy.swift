@@ -42,7 +42,7 @@ final class SocketProxy: @unchecked Sendable {
             if stalls_left[0] <= 0: return False
             stalls_left[0] -= 1
             client.recv(65536)
-            client.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: appl")
+            client.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Type: appl")
             stalled.append(client)
             return True
         if os.path.exists(listen_path): os.unlink(listen_path)
