@@ -37,12 +37,15 @@ struct MonitoringFilesTests {
         let text = try monitoring("reclaimd-dashboard.json")
         let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let panels = try #require(json?["panels"] as? [[String: Any]])
-        let expressions = panels.flatMap { ($0["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String } }
+        let expressions = panels.flatMap {
+            ($0["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String }
+        }
         #expect(expressions.count >= 10, "\(expressions)")
         let named = expressions.reduce(into: Set<String>()) { $0.formUnion(metricNames(in: $1)) }
         #expect(named.subtracting(exported).isEmpty, "unknown metrics: \(named.subtracting(exported).sorted())")
-        #expect(Set(MetricName.all.map(\.name)).subtracting(named).subtracting([MetricName.hookDuration.name]).isEmpty,
-                "every metric has a panel: missing \(Set(MetricName.all.map(\.name)).subtracting(named).sorted())")
+        #expect(
+            Set(MetricName.all.map(\.name)).subtracting(named).subtracting([MetricName.hookDuration.name]).isEmpty,
+            "every metric has a panel: missing \(Set(MetricName.all.map(\.name)).subtracting(named).sorted())")
     }
 
     @Test("the alert rules name only exported metrics")

@@ -8,7 +8,10 @@ extension ConfigurationParser.Context {
         guard let actionsEntry = table["actions"] else {
             rule.actions = vocabulary.defaultActions(for: rule.resources)
             if rule.actions.isEmpty, let entry = table["resources"] {
-                fail(entry.valuePosition, "rule \"\(rule.name)\" can never match: no source reports a prune, removal or freed space for \(listed(rule.resources)); name its actions (raw engine actions such as \"destroy\")")
+                fail(
+                    entry.valuePosition,
+                    "rule \"\(rule.name)\" can never match: no source reports a prune, removal or freed space for \(listed(rule.resources)); name its actions (raw engine actions such as \"destroy\")"
+                )
             }
             return
         }
@@ -20,15 +23,20 @@ extension ConfigurationParser.Context {
         var ways: [String] = []
         let defaults = vocabulary.defaultActions(for: rule.resources)
         if !defaults.isEmpty {
-            ways.append("actions = [\(defaults.map { "\"\($0)\"" }.joined(separator: ", "))] (the default) for \(listed(rule.resources))")
+            ways.append(
+                "actions = [\(defaults.map { "\"\($0)\"" }.joined(separator: ", "))] (the default) for \(listed(rule.resources))"
+            )
         }
         let resourcesForActions = vocabulary.resources.filter { resource in
             rule.actions.contains { vocabulary.canEmit(resource: resource, action: $0) }
         }
         if !resourcesForActions.isEmpty {
-            ways.append("resources = [\(resourcesForActions.map { "\"\($0)\"" }.joined(separator: ", "))] for \(listed(rule.actions))")
+            ways.append(
+                "resources = [\(resourcesForActions.map { "\"\($0)\"" }.joined(separator: ", "))] for \(listed(rule.actions))"
+            )
         }
-        let what = "rule \"\(rule.name)\" can never match: no source reports \(listed(rule.actions)) for \(listed(rule.resources))"
+        let what =
+            "rule \"\(rule.name)\" can never match: no source reports \(listed(rule.actions)) for \(listed(rule.resources))"
         fail(position, ways.isEmpty ? what : "\(what); use \(ways.joined(separator: ", or "))")
     }
 

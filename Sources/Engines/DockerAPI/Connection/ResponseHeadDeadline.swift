@@ -22,7 +22,9 @@ enum ResponseHeadDeadline {
     }
 
     /// What the caller is told: which request waited how long, and that it will be tried again.
-    static func failure(endpoint: EngineEndpoint, method: HTTPMethod, path: String, after timeout: TimeAmount) -> EngineError {
+    static func failure(
+        endpoint: EngineEndpoint, method: HTTPMethod, path: String, after timeout: TimeAmount
+    ) -> EngineError {
         let waited = DurationText.format(.nanoseconds(timeout.nanoseconds))
         return EngineError(
             .timedOut,
