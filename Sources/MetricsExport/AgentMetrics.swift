@@ -56,6 +56,8 @@ public final class AgentMetrics: Sendable {
         for (removals, count) in result.removed {
             counter(.gcRemovals, name, removals.resource, removals.reason).increment(by: Int64(count))
         }
+        // Present at 0 from a policy's first evaluation, so an alert on its increase sees the first refusal.
+        counter(.gcRefusedRemovals, name).increment(by: Int64(result.refused))
         counter(.gcFreedBytes, name).increment(by: Int64(clamping: result.freed))
     }
 

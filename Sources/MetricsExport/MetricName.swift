@@ -41,6 +41,10 @@ public struct MetricName: Sendable, Equatable {
         name: "reclaimd_gc_removals_total",
         help: "Objects garbage-collection policies removed, by policy, resource and reason (size, max_unused).",
         labels: ["policy", "resource", "reason"])
+    public static let gcRefusedRemovals = MetricName(
+        name: "reclaimd_gc_refused_removals_total",
+        help: "Removals garbage-collection policies asked for and the engine refused (in use, conflict), by policy.",
+        labels: ["policy"])
     public static let gcFreedBytes = MetricName(
         name: "reclaimd_gc_freed_bytes_total",
         help: "Bytes garbage-collection policies freed, as the engine measured them, by policy.", labels: ["policy"])
@@ -53,7 +57,7 @@ public struct MetricName: Sendable, Equatable {
     /// Every metric reclaimd has.
     public static let all = [events, reclaimedBytes, hookRuns, hookDuration, engineConnected, engineReconnects,
                              lastEventTimestamp, pendingBatchBytes, journalFallbackEntries, gcEvaluations, gcRemovals,
-                             gcFreedBytes, connectionsRefused]
+                             gcRefusedRemovals, gcFreedBytes, connectionsRefused]
 
     /// The hook duration histogram's buckets: from a quick fstrim to a long cleanup hook.
     public static let hookDurationBuckets: [Duration] = [

@@ -214,6 +214,9 @@ struct DebianPackageTests {
             ("/usr/share/doc/reclaimd/copyright", "644", "packaging/copyright"),
             ("/usr/share/doc/reclaimd/changelog.gz", "644", nil),
             ("/usr/share/doc/reclaimd/README.md", "644", "README.md"),
+            ("/usr/share/reclaimd/monitoring/reclaimd-alerts.yml", "644", "packaging/monitoring/reclaimd-alerts.yml"),
+            ("/usr/share/reclaimd/monitoring/reclaimd-alerts.test.yml", "644", "packaging/monitoring/reclaimd-alerts.test.yml"),
+            ("/usr/share/reclaimd/monitoring/reclaimd-dashboard.json", "644", "packaging/monitoring/reclaimd-dashboard.json"),
         ]
         let listed = try Shell.succeed("dpkg -L \(DebianPackage.name)").split(separator: "\n").map(String.init)
             .filter { path in

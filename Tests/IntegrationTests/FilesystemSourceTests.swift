@@ -8,8 +8,10 @@ extension Integration {
 /// The filesystem source on a real loop-mounted ext4: space freed that no engine event reports.
 @Suite("filesystem source", .timeLimit(.minutes(3)))
 struct FilesystemSourceTests {
-    @Test("a 50 MB file deleted on a watched ext4 fires a threshold = 40MB filesystem rule with at least 40 MB")
-    func deletedFileFiresRule() async throws {
+    /// Without `actions` the rule gets the kinds its resource has, `freed` (issue 22): it fires just the same.
+    @Test("a 50 MB file deleted on a watched ext4 fires a threshold = 40MB filesystem rule with at least 40 MB",
+          arguments: ["actions = [\"freed\"]", "# actions: the default"])
+    func deletedFileFiresRule(actionsLine: String) async throws {
         try await Journald.ensureRunning()
         try await withDockerDaemon { daemon in
             try await LoopFilesystem.with(megabytes: 200) { filesystem in
@@ -30,7 +32,7 @@ struct FilesystemSourceTests {
                     [[rule]]
                     name = "\(rule)"
                     resources = ["filesystem"]
-                    actions = ["freed"]
+                    \(actionsLine)
                     threshold = "40MB"
                     quiet = "0s"
                     hook = ["\(hook)"]

@@ -79,6 +79,7 @@ struct AgentMetricsTests {
         result.removed = [PolicyResult.Removals(resource: "image", reason: "size"): 3,
                           PolicyResult.Removals(resource: "container", reason: "max_unused"): 1]
         result.freed = 45_000_000
+        result.refused = 2
         metrics.observe(.policy(name: "images", outcome: "success", result: result))
         metrics.observe(.policy(name: "images", outcome: "dry run", result: PolicyResult()))
         let text = exposition(metrics)
@@ -88,6 +89,7 @@ struct AgentMetricsTests {
             #"reclaimd_gc_removals_total{policy="images",resource="image",reason="size"} 3"#,
             #"reclaimd_gc_removals_total{policy="images",resource="container",reason="max_unused"} 1"#,
             #"reclaimd_gc_freed_bytes_total{policy="images"} 45000000"#,
+            #"reclaimd_gc_refused_removals_total{policy="images"} 2"#,
         ] {
             #expect(text.contains(line + "\n"), "\(line) in:\n\(text)")
         }

@@ -12,6 +12,8 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         case protocolViolation
         /// The connection broke while a response was being read.
         case connectionLost
+        /// The engine accepted the connection but did not answer in time: it may be hung, or busy; retried.
+        case timedOut
         /// `GET /info` failed or lacked what the agent needs (the data root); the engine may yet answer it.
         case infoUnavailable
     }
@@ -32,7 +34,7 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     /// violation will not fix itself.
     public var isTransient: Bool {
         switch code {
-        case .unreachable, .permissionDenied, .connectionLost, .infoUnavailable: return true
+        case .unreachable, .permissionDenied, .connectionLost, .timedOut, .infoUnavailable: return true
         case .engineAnswered(let status): return status >= 500
         case .protocolViolation: return false
         }

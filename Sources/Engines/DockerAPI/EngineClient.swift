@@ -13,10 +13,20 @@ import NIOHTTP1
 public struct EngineClient: Sendable {
     /// Where the engine listens.
     public let endpoint: EngineEndpoint
+    /// How long the short calls (`/_ping`, `/info`, opening `/events`) wait for the status line and headers.
+    public let answerTimeout: Duration
+    /// How long the calls that make the engine work before it answers (listing, removing, pruning) wait.
+    public let workTimeout: Duration
     private let transport: HTTPTransport
 
-    public init(endpoint: EngineEndpoint, connectTimeout: Duration = .seconds(5)) {
+    /// The defaults: 5 s to connect, 10 s for a short answer's head, 5 minutes for one that removes or measures.
+    public init(
+        endpoint: EngineEndpoint, connectTimeout: Duration = .seconds(5), answerTimeout: Duration = .seconds(10),
+        workTimeout: Duration = .seconds(300)
+    ) {
         self.endpoint = endpoint
+        self.answerTimeout = answerTimeout
+        self.workTimeout = workTimeout
         transport = HTTPTransport(endpoint: endpoint, connectTimeout: .nanoseconds(connectTimeout.totalNanoseconds))
     }
 
@@ -40,8 +50,12 @@ public struct EngineClient: Sendable {
     }
 
     /// One request with the whole answer (up to 4 MiB). For the short calls, and for tests that drive the engine.
-    public func request(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil) async throws -> (HTTPResponseHead, [UInt8]) {
-        try await transport.perform(method: method, path: path, body: body) { head, reader in
+    /// `working` gives the engine `workTimeout` instead of `answerTimeout` to start answering.
+    public func request(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]? = nil, working: Bool = false
+    ) async throws -> (HTTPResponseHead, [UInt8]) {
+        let timeout = working ? workTimeout : answerTimeout
+        return try await transport.perform(method: method, path: path, body: body, headTimeout: .nanoseconds(timeout.totalNanoseconds)) { head, reader in
             (head, try await reader.collect())
         }
     }
@@ -60,7 +74,8 @@ public struct EngineClient: Sendable {
         onReadEnd: () async throws -> Void = {}
     ) async throws {
         let path = identity.path("/events") + query.queryString
-        try await transport.perform(method: .GET, path: path) { head, reader in
+        let headTimeout = TimeAmount.nanoseconds(answerTimeout.totalNanoseconds)
+        try await transport.perform(method: .GET, path: path, headTimeout: headTimeout) { head, reader in
             if head.status >= 300 {
                 let body = try await reader.collect(limit: 64 << 10)
                 try Self.requireSuccess(head, body, "GET \(path)", endpoint)

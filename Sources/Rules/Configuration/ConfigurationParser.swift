@@ -220,6 +220,7 @@ public struct ConfigurationParser {
             rejectUnknownKeys(table, allowed: ConfigurationParser.ruleKeys, section: "rule")
             var rule = RuleDefinition(name: parseName(table, index: index), resources: vocabulary.resources, hook: [])
             parseSelection(table, into: &rule)
+            if errors.count == errorsBefore { settleActions(table, into: &rule) }
             parseAmounts(table, into: &rule)
             parseHook(table, into: &rule)
             return errors.count == errorsBefore ? rule : nil

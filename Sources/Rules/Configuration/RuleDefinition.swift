@@ -4,8 +4,9 @@ public struct RuleDefinition: Sendable, Equatable {
     /// Object types whose events match, from the sources' vocabulary (engines: `container`, `image`, `volume`,
     /// `network`, `builder`).
     public var resources: [String]
-    /// Event actions that match, by kind (`prune`, `remove`, `freed`) or by the engine's raw name (`destroy`);
-    /// `prune` and `remove` by default.
+    /// Event actions that match, by kind (`prune`, `remove`, `freed`, `use`) or by the engine's raw name
+    /// (`destroy`); by default the space-freeing kinds the resources have (`EventVocabulary.defaultActions`):
+    /// `prune` and `remove` for engine resources, `freed` for `filesystem`.
     public var actions: [String]
     /// The batch total of reclaimed bytes that arms the rule.
     public var threshold: UInt64
@@ -50,7 +51,8 @@ public struct RuleDefinition: Sendable, Equatable {
     public static let builtInTrim = RuleDefinition(
         name: "trim", resources: ["container", "image", "volume", "builder"], hook: [defaultHook])
 
-    /// What a rule selects without `actions`: every prune and every removal.
+    /// What a rule on engine resources selects without `actions`: every prune and every removal (the parser
+    /// gives each rule the kinds its resources have: `EventVocabulary.defaultActions`).
     public static let defaultActions = ["prune", "remove"]
 
     /// Whether an event belongs to the rule: one of its resources, and its kind or raw action among the actions.

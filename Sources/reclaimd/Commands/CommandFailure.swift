@@ -30,7 +30,7 @@ enum CommandFailure {
         } catch let error as EngineError {
             Console.error.writeLine("reclaimd: \(error.message)")
             switch error.code {
-            case .unreachable, .permissionDenied, .connectionLost, .infoUnavailable:
+            case .unreachable, .permissionDenied, .connectionLost, .timedOut, .infoUnavailable:
                 throw ExitCode(ExitStatus.unavailable)
             case .engineAnswered, .protocolViolation:
                 throw ExitCode(ExitStatus.protocolError)

@@ -14,6 +14,8 @@ final class SocketProxy: @unchecked Sendable {
         listen_path, target = sys.argv[1], sys.argv[2]
         info_failures = [int(sys.argv[3])]
         refused_delete = sys.argv[4].encode() if len(sys.argv) > 4 and sys.argv[4] else None
+        stalls_left = [int(sys.argv[5]) if len(sys.argv) > 5 else 0]
+        stalled = []
         def answer_instead(client, status, message):
             # The engine's kind of error answer, then close: the request never reaches the engine.
             client.recv(65536)
@@ -35,6 +37,14 @@ final class SocketProxy: @unchecked Sendable {
             if info_failures[0] <= 0 or len(parts) < 2 or not parts[1].split(b"?")[0].endswith(b"/info"): return False
             info_failures[0] -= 1
             return answer_instead(client, b"500 Internal Server Error", b"injected failure of GET /info")
+        def stall(client):
+            # A hung engine: read the request, send half a status line's headers, then nothing, ever.
+            if stalls_left[0] <= 0: return False
+            stalls_left[0] -= 1
+            client.recv(65536)
+            client.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Type: appl")
+            stalled.append(client)
+            return True
         if os.path.exists(listen_path): os.unlink(listen_path)
         server = socket.socket(socket.AF_UNIX); server.bind(listen_path); server.listen(16)
         def pipe(a, b):
@@ -50,7 +60,7 @@ final class SocketProxy: @unchecked Sendable {
                     except OSError: pass
         while True:
             client, _ = server.accept()
-            if fail_info(client) or refuse_delete(client): continue
+            if stall(client) or fail_info(client) or refuse_delete(client): continue
             upstream = socket.socket(socket.AF_UNIX); upstream.connect(target)
             threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
             threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
@@ -62,16 +72,21 @@ final class SocketProxy: @unchecked Sendable {
     /// A `DELETE` whose path holds this text gets a 409 instead of reaching the engine.
     let refusedDelete: String
 
-    init(target: String, directory: String, infoFailures: Int = 0, refusedDelete: String = "") throws {
+    /// How many connections, from the proxy's start, get half a response head and then silence: a hung engine.
+    var stalledConnections: Int
+
+    init(target: String, directory: String, infoFailures: Int = 0, refusedDelete: String = "", stalledConnections: Int = 0) throws {
         self.target = target
         self.infoFailures = infoFailures
         self.refusedDelete = refusedDelete
+        self.stalledConnections = stalledConnections
         socketPath = directory + "/proxy.sock"
         try start()
     }
 
     func start() throws {
-        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, socketPath, target, String(infoFailures), refusedDelete])
+        process = try ChildProcess(
+            "/usr/bin/python3", ["-c", Self.script, socketPath, target, String(infoFailures), refusedDelete, String(stalledConnections)])
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socketPath), Date() < deadline { usleep(20_000) }
         guard FileManager.default.fileExists(atPath: socketPath) else {

@@ -6,7 +6,8 @@ import Rules
 /// then Podman's default socket.
 public enum DockerFamily: EngineFamily {
     public static let name = "Docker or Podman"
-    public static let vocabulary = EventVocabulary(resources: DockerFilter.resources)
+    public static let vocabulary = EventVocabulary(
+        resources: DockerFilter.resources, kinds: DockerFilter.kinds, rawActionResources: Set(DockerFilter.resources))
     public static let hostForms = EngineEndpoint.acceptedForms
 
     public static func accepts(host: String) -> Bool {

@@ -23,6 +23,10 @@ public struct HTTPResponseHead: Sendable {
 ///
 /// One connection per request keeps the client stateless: the event stream holds its connection for hours,
 /// and the short calls (`/_ping`, `/info`) are rare. `Connection: close` tells the engine the same.
+///
+/// Nothing waits forever: connecting has `connectTimeout`, and the status line and headers must arrive within
+/// the request's `headTimeout` (an engine that accepts and then hangs is a failure the caller retries). Only the
+/// body may take as long as it likes: an event stream stays quiet for hours.
 struct HTTPTransport: Sendable {
     let endpoint: EngineEndpoint
     let connectTimeout: TimeAmount
@@ -33,15 +37,17 @@ struct HTTPTransport: Sendable {
     }
 
     /// Sends a request and hands the response head and a body reader to `handle`; the connection is closed
-    /// when `handle` returns or throws.
+    /// when `handle` returns or throws. No head within `headTimeout` of connecting is an `EngineError.timedOut`.
     func perform<Result>(
         method: HTTPMethod,
         path: String,
         body: [UInt8]? = nil,
+        headTimeout: TimeAmount,
         _ handle: (HTTPResponseHead, inout ResponseBodyReader) async throws -> Result
     ) async throws -> Result {
         let channel = try await connect()
         let endpoint = self.endpoint
+        let deadline = ResponseHeadDeadline.arm(on: channel.channel, after: headTimeout)
         do {
             return try await channel.executeThenClose { inbound, outbound in
                 var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
@@ -68,6 +74,9 @@ struct HTTPTransport: Sendable {
                 let responseHead: HTTPResponseHead
                 do {
                     responseHead = try await reader.readHead()
+                    deadline.cancel()
+                } catch is ResponseHeadDeadline.Expired {
+                    throw ResponseHeadDeadline.failure(endpoint: endpoint, method: method, path: path, after: headTimeout)
                 } catch {
                     throw writeError ?? error
                 }
@@ -75,6 +84,8 @@ struct HTTPTransport: Sendable {
             }
         } catch let error as EngineError {
             throw error
+        } catch is ResponseHeadDeadline.Expired {
+            throw ResponseHeadDeadline.failure(endpoint: endpoint, method: method, path: path, after: headTimeout)
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as HTTPParserError where error == .invalidEOFState {

@@ -60,20 +60,20 @@ extension EngineClient {
         struct Answer: Decodable { var SpaceReclaimed: UInt64? }
         let filters = EventQuery(filters: ["until": ["\(max(0, until.totalNanoseconds / 1_000_000_000))s"]]).filtersJSON
         let path = identity.path("/build/prune?keep-storage=\(keepStorage)&filters=\(percentEncoded(filters))")
-        let (head, body) = try await request(.POST, path)
+        let (head, body) = try await request(.POST, path, working: true)
         try Self.requireSuccess(head, body, "POST \(path)", endpoint)
         return (try? JSONDecoder().decode(Answer.self, from: Data(body)))?.SpaceReclaimed ?? 0
     }
 
     private func delete(_ identity: EngineIdentity, _ path: String) async throws {
         let versioned = identity.path(path)
-        let (head, body) = try await request(.DELETE, versioned)
+        let (head, body) = try await request(.DELETE, versioned, working: true)
         try Self.requireSuccess(head, body, "DELETE \(versioned)", endpoint)
     }
 
     private func getJSON<Value: Decodable>(_ identity: EngineIdentity, _ path: String, as type: Value.Type, what: String) async throws -> Value {
         let versioned = identity.path(path)
-        let (head, body) = try await request(.GET, versioned)
+        let (head, body) = try await request(.GET, versioned, working: true)
         try Self.requireSuccess(head, body, "GET \(versioned)", endpoint)
         do {
             return try JSONDecoder().decode(Value.self, from: Data(body))
