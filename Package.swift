@@ -292,7 +292,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "JournalFormat"], swiftSettings: strict),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "JournalFormat", "EventModel", "Time"], swiftSettings: strict),
         .testTarget(name: "HooksTests", dependencies: ["Hooks", "Rules"], swiftSettings: strict),
         .testTarget(name: "PathTrustTests", dependencies: ["PathTrust"], swiftSettings: strict),
         .testTarget(

@@ -39,11 +39,11 @@ public enum EventAuditEntry {
         return "\(event.resource) \(event.action)\(actor)"
     }
 
-    /// An object ID as `docker ps` shows it (its first 12 hex digits); a name (an image reference, a volume, a
-    /// containerd image or container) as it is, up to 80 characters.
+    /// An object ID cut to 12 characters as before (`sha256:c87db`, `3f4e5d6c7b8a`); a name (an image reference,
+    /// a volume, a containerd image or container) as it is, up to 80 characters, so that a person can tell which.
     static func shortened(_ actor: String) -> String {
         let hex = actor.hasPrefix("sha256:") ? actor.dropFirst(7) : Substring(actor)
         let isID = hex.utf8.count == 64 && hex.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-        return isID ? String(actor.prefix(actor.count - hex.count + 12)) : String(actor.prefix(80))
+        return String(actor.prefix(isID ? 12 : 80))
     }
 }
