@@ -308,7 +308,7 @@ let package = Package(
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "Rules", "Formats", "Time", "EventModel", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ContainerdEngineTests",
-            dependencies: ["ContainerdEngine", "ContainerdAPI", "EngineAdapter", "EventModel", "Time"],
+            dependencies: ["ContainerdEngine", "ContainerdAPI", "ContainerdMessages", "EngineAdapter", "EventModel", "Time"],
             swiftSettings: strict
         ),
         .testTarget(
