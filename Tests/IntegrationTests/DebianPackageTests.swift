@@ -24,11 +24,12 @@ struct DebianPackageTests {
         #expect(tags.isEmpty, "\(tags)")
     }
 
-    @Test("control: depends on libc6 and libsystemd0 only, recommends curl, and the configuration is a conffile")
+    @Test("control: depends on libc6, libsystemd0 and zlib1g only, recommends curl, and the configuration is a conffile")
     func control() throws {
         let depends = try DebianPackage.field("Depends").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" }
-        #expect(depends.sorted() == ["libc6", "libsystemd0"])
+        // zlib1g: gRPC's HTTP/2 transport (containerd's client) links zlib; Debian installs it everywhere (required).
+        #expect(depends.sorted() == ["libc6", "libsystemd0", "zlib1g"])
         #expect(try DebianPackage.field("Recommends") == "curl")
         #expect(try DebianPackage.field("Version") == (try Shell.succeed("'\(ReclaimdBinary.path)' --version")
             .trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -238,10 +239,10 @@ struct DebianPackageTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: "/etc/reclaimd/hooks.d").isEmpty)
         let conffiles = try Shell.succeed("dpkg-query -W -f='${Conffiles}' \(DebianPackage.name)")
         #expect(conffiles.contains("/etc/reclaimd/reclaimd.toml "), "\(conffiles)")
-        // The installed binary is the release build: only libc and libsystemd are loaded from the system.
+        // The installed binary is the release build: only libc, libsystemd and zlib are loaded from the system.
         let needed = try Shell.succeed("readelf -d /usr/bin/reclaimd | sed -n 's/.*Shared library: \\[\\(.*\\)\\]/\\1/p'")
             .split(separator: "\n").map(String.init).sorted()
-        #expect(needed == ["ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libsystemd.so.0"], "\(needed)")
+        #expect(needed == ["ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libsystemd.so.0", "libz.so.1"], "\(needed)")
     }
 
     /// The unit is enabled and verifies with its man page; the catalog is compiled; `check` accepts the config.
