@@ -103,7 +103,9 @@ public enum EventPayloadDecoder {
         Attribute(name, String(value))
     }
 
+    /// Labels as `label.KEY`, in key order; a label without a key (containerd refuses to set one, but the bytes may
+    /// say so) names nothing and is left out.
     private static func labels(_ labels: [String: String]) -> [Attribute?] {
-        labels.sorted { $0.key < $1.key }.map { Attribute("label." + $0.key, $0.value) }
+        labels.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }.map { Attribute("label." + $0.key, $0.value) }
     }
 }
