@@ -16,20 +16,20 @@ struct ContainerdCollection: EngineCollection {
     /// GC owns it) and Docker's own (`moby`, which Docker's adapter collects).
     static let protectedNamespaces: Set<String> = ["k8s.io", "moby"]
 
-    /// The namespaces collected in.
-    func collectedNamespaces() async throws -> [String] {
-        if let namespaces { return namespaces }
-        return try await client.namespaces().filter { !Self.protectedNamespaces.contains($0) }.sorted()
+    /// The namespaces collected in, of those containerd has (listed once per inventory).
+    func collected(among all: [String]) -> Set<String> {
+        Set(namespaces ?? all.filter { !Self.protectedNamespaces.contains($0) })
     }
 
     func inventory() async throws -> Inventory {
-        let collected = try await collectedNamespaces()
+        let all = try await client.namespaces().sorted()
+        let collected = collected(among: all)
         var groups: [ImageGroup] = []
         var containers: [ContainerRecord] = []
         // Blobs are stored once whatever the namespaces that name them: sharing is counted across all of them.
         var holders: [String: Int] = [:]
         var blobSizes: [String: Int64] = [:]
-        for namespace in try await client.namespaces().sorted() {
+        for namespace in all {
             let images = try await client.images(namespace: namespace)
             var byTarget: [String: ImageGroup] = [:]
             for image in images {

@@ -21,9 +21,6 @@ public struct EventQuery: Sendable, Hashable {
     /// Prune events of every type.
     public static let pruneFilter: [String: [String]] = ["event": ["prune"]]
 
-    /// Prunes and every engine's removals: the events that free space (narrowed further by `kind`).
-    public static let spaceFreeingFilter: [String: [String]] = ["event": ["prune"] + EventNormalizer.removalActions]
-
     /// The query string, starting with `?` when not empty.
     public var queryString: String {
         var parameters: [(String, String)] = []
