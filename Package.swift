@@ -150,7 +150,7 @@ let package = Package(
         .target(
             name: "EngineRegistry",
             dependencies: ["EngineAdapter", "DockerAPI", "ContainerdEngine", "FilesystemSource", "JournalFormat", "Rules",
-                           .product(name: "Logging", package: "swift-log")],
+                           "SystemIO", .product(name: "Logging", package: "swift-log")],
             path: "Sources/Engines/Registry",
             swiftSettings: strict
         ),
@@ -233,6 +233,7 @@ let package = Package(
             name: "ContainerdAPI",
             dependencies: [
                 "ContainerdMessages",
+                "SystemIO",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -280,6 +281,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Time", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: strict),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
+        .testTarget(name: "EngineRegistryTests", dependencies: ["EngineRegistry", "EngineAdapter"], swiftSettings: strict),
         .testTarget(
             name: "DockerAPITests",
             dependencies: [

@@ -29,24 +29,6 @@ struct ConnectionTests {
         }
     }
 
-    @Test("flag, then DOCKER_HOST, then the default socket")
-    func resolves() throws {
-        #expect(try EngineEndpoint.resolve(explicit: "tcp://a:1", environment: ["DOCKER_HOST": "tcp://b:2"]) == .tcp(host: "a", port: 1))
-        #expect(try EngineEndpoint.resolve(explicit: nil, environment: ["DOCKER_HOST": "tcp://b:2"]) == .tcp(host: "b", port: 2))
-        #expect(try EngineEndpoint.resolve(explicit: nil, environment: ["DOCKER_HOST": ""], exists: { _ in true }) == .defaultSocket)
-        #expect(try EngineEndpoint.resolve(explicit: nil, environment: [:], exists: { _ in true }) == .unix(path: "/var/run/docker.sock"))
-    }
-
-    @Test("without a host: Docker's socket, else Podman's; with neither, all are named")
-    func discovers() throws {
-        #expect(try EngineEndpoint.candidates(explicit: nil, environment: [:]) == [.defaultSocket, .podmanSocket])
-        let podmanOnly = try EngineEndpoint.resolve(explicit: nil, environment: [:]) { $0 == "/run/podman/podman.sock" }
-        #expect(podmanOnly == .unix(path: "/run/podman/podman.sock"))
-        #expect(EngineEndpoint.firstPresent([.defaultSocket, .podmanSocket]) { _ in false } == nil)
-        #expect(EngineEndpoint.firstPresent([.tcp(host: "h", port: 1)]) { _ in false } == .tcp(host: "h", port: 1))
-        #expect(EngineEndpoint.describe([.defaultSocket, .podmanSocket]) == "unix:///var/run/docker.sock and unix:///run/podman/podman.sock")
-    }
-
     @Test("sends a Host header for unix sockets and tcp")
     func hostHeader() {
         #expect(EngineEndpoint.defaultSocket.hostHeader == "localhost")

@@ -18,8 +18,9 @@ public protocol EngineFamily: Sendable {
     static func environmentHost(_ environment: [String: String]) -> String?
     /// Where it listens by default, in the order tried.
     static var defaultHosts: [String] { get }
-    /// Whether something is there to connect to now (the socket exists; a TCP address always may be).
-    static func isPresent(host: String) -> Bool
+    /// The unix socket `host` names, whose existence discovery checks; nil for a network address, which may
+    /// always answer and is tried as it is.
+    static func socketPath(host: String) -> String?
     /// The adapter for `host` (one `accepts`), made with `settings`.
     static func adapter(host: String, settings: EngineSettings, logger: Logger) throws -> any EngineAdapter
 }

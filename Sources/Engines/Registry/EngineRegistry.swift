@@ -3,6 +3,7 @@ import DockerAPI
 import EngineAdapter
 import Logging
 import Rules
+import SystemIO
 
 /// The engines this build knows, in the order discovery tries them, and the one place that picks an adapter for
 /// a host. Adding an engine is one line in `families`.
@@ -58,9 +59,14 @@ public struct EngineRegistry: EngineDirectory {
         EngineError(.unreachable, "invalid engine host \"\(host)\": \(reason); expected \(hostForms)")
     }
 
-    /// The first candidate that is there now, or nil.
-    public static func firstPresent(_ candidates: [String]) -> String? {
-        candidates.first { host in family(of: host)?.isPresent(host: host) ?? false }
+    /// The first candidate that is there now (its socket exists, or it is a network address), or nil.
+    /// - Parameter exists: whether something is at a socket path; tests pass their own.
+    public static func firstPresent(_ candidates: [String], exists: (String) -> Bool = SocketPath.exists) -> String? {
+        candidates.first { host in
+            guard let family = family(of: host), family.problem(host: host) == nil else { return false }
+            guard let path = family.socketPath(host: host) else { return true }
+            return exists(path)
+        }
     }
 
     /// `unix:///var/run/docker.sock, unix:///run/podman/podman.sock and containerd:///…`: what was tried.

@@ -69,6 +69,31 @@ final class ChildProcess: @unchecked Sendable {
         return status ?? -1
     }
 
+    /// Ends the child: `signal`, then SIGKILL when it has not exited after `grace`; returns once it is reaped.
+    func stop(_ signal: Int32 = SIGTERM, grace: Duration) async {
+        guard isRunning else { return }
+        self.signal(signal)
+        if (try? await wait(timeout: grace)) == nil {
+            self.signal(SIGKILL)
+            _ = waitBlocking()
+        }
+    }
+
+    /// Waits until a daemon this process is answers (`ready`), failing at once with its log's tail when it exits
+    /// first; when it fails, `kill` ends what was started (the daemon, and what it started itself).
+    func waitServing(_ what: String, timeout: Duration, logTail: () -> String, kill: () async -> Void,
+                     ready: () async -> Bool) async throws {
+        do {
+            try await waitUntil(timeout: timeout, what) {
+                if let status { throw TestFailure("the daemon for \(what) exited with \(status): \(logTail())") }
+                return await ready()
+            }
+        } catch {
+            await kill()
+            throw error
+        }
+    }
+
     /// Waits for the child to end, blocking the calling thread (for short commands).
     func waitBlocking() -> Int32 {
         while status == nil { usleep(5_000) }

@@ -35,35 +35,23 @@ final class ContainerdDaemon: @unchecked Sendable {
                                        stdout: directory + "/containerd.log", stderr: directory + "/containerd.log")
         self.process = process
         try "\(process.pid)\n".write(toFile: directory + "/containerd.pid", atomically: true, encoding: .utf8)
-        do {
-            try await waitUntil(timeout: .seconds(30), "containerd at \(socketPath) to answer `ctr version`") {
-                if let status = process.status {
-                    throw TestFailure("containerd exited with \(status): \(self.logTail())")
-                }
-                return (try? Shell.run("ctr -a '\(socketPath)' version").status) == 0
-            }
-        } catch {
-            await stop(signal: SIGKILL)
-            throw error
+        try await process.waitServing("containerd at \(socketPath) to answer `ctr version`", timeout: .seconds(30),
+                                      logTail: logTail,
+                                      kill: { await self.stop(signal: SIGKILL) }) {
+            (try? Shell.run("ctr -a '\(self.socketPath)' version").status) == 0
         }
     }
 
     /// Stops containerd with a signal and waits for it to exit.
     func stop(signal: Int32 = SIGTERM) async {
-        guard let process, process.isRunning else { return }
-        process.signal(signal)
-        if (try? await process.wait(timeout: .seconds(20))) == nil {
-            process.signal(SIGKILL)
-            _ = process.waitBlocking()
-        }
-        self.process = nil
+        await process?.stop(signal, grace: .seconds(20))
+        process = nil
     }
 
     /// Stops containerd and removes everything it wrote (snapshotters may leave mounts under the root).
     func destroy() async {
         await stop()
-        _ = try? Shell.run("for m in $(findmnt -rn -o TARGET | grep '^\(directory)/' | sort -r); do umount -l \"$m\"; done")
-        _ = try? Shell.run("rm -rf '\(directory)'")
+        removeScratchDirectory(directory)
     }
 
     /// `ctr` pointed at this containerd, in namespace `namespace`.

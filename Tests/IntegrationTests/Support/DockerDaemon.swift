@@ -32,27 +32,16 @@ final class DockerDaemon: @unchecked Sendable {
             "-H", host, "--storage-driver", "vfs", "--iptables=false", "--bridge=none",
         ], stdout: directory + "/dockerd.log", stderr: directory + "/dockerd.log")
         self.process = process
-        do {
-            try await waitUntil(timeout: .seconds(60), "dockerd at \(host) to answer /_ping") {
-                if let status = process.status {
-                    throw TestFailure("dockerd exited with \(status): \(self.logTail())")
-                }
-                return (try? await self.client.ping()) != nil
-            }
-        } catch {
-            await stop(signal: SIGKILL)
-            throw error
+        try await process.waitServing("dockerd at \(host) to answer /_ping", timeout: .seconds(60), logTail: logTail,
+                                      kill: { await self.stop(signal: SIGKILL) }) {
+            (try? await self.client.ping()) != nil
         }
     }
 
     /// Stops the daemon with a signal and waits for it and its containerd to exit.
     func stop(signal: Int32 = SIGTERM) async {
         guard let process, process.isRunning else { return }
-        process.signal(signal)
-        if (try? await process.wait(timeout: .seconds(30))) == nil {
-            process.signal(SIGKILL)
-            _ = process.waitBlocking()
-        }
+        await process.stop(signal, grace: .seconds(30))
         // After SIGKILL the managed containerd outlives dockerd; end it so the next start is clean.
         if let pid = try? String(contentsOfFile: directory + "/exec/containerd/containerd.pid", encoding: .utf8),
            let containerd = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)), signal == SIGKILL {
@@ -65,9 +54,7 @@ final class DockerDaemon: @unchecked Sendable {
     /// Stops the daemon and removes everything it wrote.
     func destroy() async {
         await stop()
-        // dockerd bind-mounts its data root (and container filesystems) under it; a killed one leaves them.
-        _ = try? Shell.run("for m in $(findmnt -rn -o TARGET | grep '^\(directory)/' | sort -r); do umount -l \"$m\"; done")
-        _ = try? Shell.run("rm -rf '\(directory)'")
+        removeScratchDirectory(directory)
         if !dataRoot.hasPrefix(directory) { _ = try? Shell.run("rm -rf '\(dataRoot)'/*") }
     }
 

@@ -29,28 +29,20 @@ final class PodmanService: @unchecked Sendable {
         ], stdout: directory + "/podman.log", stderr: directory + "/podman.log")
         try "\(process.pid)".write(toFile: directory + "/podman.pid", atomically: true, encoding: .utf8)
         self.process = process
-        try await waitUntil(timeout: .seconds(60), "podman at \(host) to answer /_ping") {
-            if let status = process.status {
-                throw TestFailure("podman system service exited with \(status): \(self.logTail())")
-            }
-            return (try? await self.client.ping()) != nil
+        try await process.waitServing("podman at \(host) to answer /_ping", timeout: .seconds(60), logTail: logTail,
+                                      kill: { await self.stop(signal: SIGKILL) }) {
+            (try? await self.client.ping()) != nil
         }
     }
 
-    func stop() async {
-        guard let process, process.isRunning else { return }
-        process.signal(SIGTERM)
-        if (try? await process.wait(timeout: .seconds(30))) == nil {
-            process.signal(SIGKILL)
-            _ = process.waitBlocking()
-        }
-        self.process = nil
+    func stop(signal: Int32 = SIGTERM) async {
+        await process?.stop(signal, grace: .seconds(30))
+        process = nil
     }
 
     func destroy() async {
         await stop()
-        _ = try? Shell.run("for m in $(findmnt -rn -o TARGET | grep '^\(directory)/' | sort -r); do umount -l \"$m\"; done")
-        _ = try? Shell.run("rm -rf '\(directory)'")
+        removeScratchDirectory(directory)
     }
 
     /// The remote podman CLI against this service.

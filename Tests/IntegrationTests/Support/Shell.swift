@@ -49,6 +49,13 @@ func makeScratchDirectory(_ prefix: String) throws -> String {
     return String(cString: path)
 }
 
+/// Removes a daemon's scratch directory, unmounting first what it mounted below it (engines bind-mount their data
+/// roots and layers; a killed one leaves the mounts).
+func removeScratchDirectory(_ directory: String) {
+    _ = try? Shell.run("for m in $(findmnt -rn -o TARGET | grep '^\(directory)/' | sort -r); do umount -l \"$m\"; done")
+    _ = try? Shell.run("rm -rf '\(directory)'")
+}
+
 /// Polls until `condition` holds or `timeout` passes.
 func waitUntil(timeout: Duration, _ what: String, _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout

@@ -2,8 +2,6 @@ import EngineAdapter
 import Logging
 import Rules
 
-import Glibc
-
 /// containerd through its gRPC API: `containerd:///path/to/containerd.sock` hosts; discovery tries
 /// `/run/containerd/containerd.sock`.
 public enum ContainerdFamily: EngineFamily {
@@ -17,7 +15,7 @@ public enum ContainerdFamily: EngineFamily {
     }
 
     public static func problem(host: String) -> String? {
-        let path = socketPath(host)
+        let path = path(of: host)
         guard path.hasPrefix("/") else { return "the socket path must be absolute: containerd:///run/containerd/containerd.sock" }
         guard path.utf8.count <= 107 else { return "unix socket paths are limited to 107 bytes" }
         return nil
@@ -29,20 +27,19 @@ public enum ContainerdFamily: EngineFamily {
 
     public static let defaultHosts = [scheme + "/run/containerd/containerd.sock"]
 
-    public static func isPresent(host: String) -> Bool {
-        var status = stat()
-        return stat(socketPath(host), &status) == 0
+    public static func socketPath(host: String) -> String? {
+        path(of: host)
     }
 
     public static func adapter(host: String, settings: EngineSettings, logger: Logger) throws -> any EngineAdapter {
         if let problem = problem(host: host) {
             throw EngineError(.unreachable, "invalid engine host \"\(host)\": \(problem)")
         }
-        return ContainerdAdapter(socketPath: socketPath(host), namespaces: settings.namespaces, logger: logger)
+        return ContainerdAdapter(socketPath: path(of: host), namespaces: settings.namespaces, logger: logger)
     }
 
     /// The path in `containerd:///path`.
-    static func socketPath(_ host: String) -> String {
+    static func path(of host: String) -> String {
         String(host.dropFirst(scheme.count))
     }
 }

@@ -29,9 +29,9 @@ public enum DockerFamily: EngineFamily {
 
     public static let defaultHosts = EngineEndpoint.defaultSockets.map(\.description)
 
-    public static func isPresent(host: String) -> Bool {
-        guard let endpoint = try? EngineEndpoint.parse(host) else { return false }
-        return EngineEndpoint.firstPresent([endpoint]) != nil
+    public static func socketPath(host: String) -> String? {
+        guard case .unix(let path) = try? EngineEndpoint.parse(host) else { return nil }
+        return path
     }
 
     public static func adapter(host: String, settings: EngineSettings, logger: Logger) throws -> any EngineAdapter {

@@ -1,5 +1,4 @@
 import EngineAdapter
-import Glibc
 
 /// Where the engine's API listens: a unix socket or a TCP address.
 public enum EngineEndpoint: Sendable, Hashable, CustomStringConvertible {
@@ -15,44 +14,6 @@ public enum EngineEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// The forms `parse` accepts, for error messages.
     public static let acceptedForms = "unix:///path/to/socket or tcp://host:port"
-
-    /// Where to look for the engine: an explicit value, else `DOCKER_HOST` (as the Docker CLI does), else the
-    /// default sockets of Docker and then Podman.
-    public static func candidates(explicit: String?, environment: [String: String]) throws(EndpointError) -> [EngineEndpoint] {
-        if let explicit { return [try parse(explicit)] }
-        if let fromEnvironment = environment["DOCKER_HOST"], !fromEnvironment.isEmpty {
-            return [try parse(fromEnvironment)]
-        }
-        return defaultSockets
-    }
-
-    /// The first candidate that can answer: a TCP address, or a unix socket that exists. Nil when none can.
-    public static func firstPresent(_ candidates: [EngineEndpoint], exists: (String) -> Bool = socketExists) -> EngineEndpoint? {
-        candidates.first { candidate in
-            guard case .unix(let path) = candidate else { return true }
-            return exists(path)
-        }
-    }
-
-    /// The endpoint to use now: the first present candidate, else the first candidate (whose error then says
-    /// what is missing).
-    public static func resolve(explicit: String?, environment: [String: String],
-                               exists: (String) -> Bool = socketExists) throws(EndpointError) -> EngineEndpoint {
-        let all = try candidates(explicit: explicit, environment: environment)
-        return firstPresent(all, exists: exists) ?? all.first ?? defaultSocket
-    }
-
-    /// What was tried, for an error when no candidate answers: `unix:///var/run/docker.sock and unix:///run/…`.
-    public static func describe(_ candidates: [EngineEndpoint]) -> String {
-        let names = candidates.map(\.description)
-        return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-    }
-
-    /// Whether a socket (or anything) is at `path`.
-    public static func socketExists(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0
-    }
 
     /// Parses `unix:///absolute/path` or `tcp://host:port` (IPv6 hosts in brackets: `tcp://[::1]:2375`).
     public static func parse(_ text: String) throws(EndpointError) -> EngineEndpoint {
