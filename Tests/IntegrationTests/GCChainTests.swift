@@ -49,7 +49,8 @@ struct GCChainTests {
                 }
                 try await waitUntil(timeout: .seconds(60), "the policy's summary") { !(try entries(.policyEvaluated, "RECLAIMD_POLICY", policy)).isEmpty }
                 try await waitUntil(timeout: .seconds(40), "the fstrim run to end") { !(try entries(.runFinished, "RECLAIMD_RULE", rule)).isEmpty }
-                try await Task.sleep(for: .seconds(7))  // a second run would start within quiet (3 s) of a late event
+                // A second run would start within quiet (3 s) of a late event.
+                try await Task.sleep(for: .seconds(7))
                 let status = try Shell.run("'\(ReclaimdBinary.path)' status --json --config '\(config)'")
                 #expect(status.status == 0, "\(status.stderr)")
                 let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]

@@ -99,7 +99,8 @@ struct GCPolicyTests {
         try engine.container("run", "--rm app5:1 sh -c :")
         try await Task.sleep(for: .milliseconds(200))
         try engine.container("run", "--rm app10:1 sh -c :")
-        try engine.container("create", "--name holder used10:1 sh -c :")  // never started: a strong reference all the same
+        // Never started: a strong reference all the same.
+        try engine.container("create", "--name holder used10:1 sh -c :")
         try engine.container("run", "--name old-exited bb:latest sh -c :")
         try engine.container("run", "--name keepme-exited bb:latest sh -c :")
         try await Task.sleep(for: .seconds(age + 1))
