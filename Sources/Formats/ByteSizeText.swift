@@ -1,7 +1,8 @@
 /// Sizes as people write them in configuration: `1GiB`, `1.5 GB`, `500kB`, `1024`.
 public enum ByteSizeText {
     /// The forms `parse` accepts, for error messages.
-    public static let acceptedForms = "an integer of bytes, or a number with a unit B, kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. \"1GiB\", \"1.5 GB\""
+    public static let acceptedForms =
+        "an integer of bytes, or a number with a unit B, kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. \"1GiB\", \"1.5 GB\""
 
     /// The range, exactly, for messages refusing a size.
     public static let rangeDescription = "at most 18446744073709551615 bytes (2^64-1)"

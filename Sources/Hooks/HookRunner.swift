@@ -10,7 +10,8 @@ import Glibc
 extension HookResult {
     /// How a run ended, from its termination status and whether the watchdog had to end it.
     init(_ status: TerminationStatus, timedOut: Bool, duration: Duration, droppedOutputBytes: Int) {
-        self.init(outcome: .success, exitStatus: nil, signal: nil, duration: duration, droppedOutputBytes: droppedOutputBytes)
+        self.init(
+            outcome: .success, exitStatus: nil, signal: nil, duration: duration, droppedOutputBytes: droppedOutputBytes)
         switch status {
         case .exited(let code):
             exitStatus = code
@@ -38,7 +39,9 @@ public enum HookRunner {
         var options = PlatformOptions()
         options.createSession = true
         // Cancellation (agent shutdown) ends the whole group: SIGTERM, then SIGKILL after the grace.
-        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: invocation.killGrace)]
+        options.teardownSequence = [
+            .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: invocation.killGrace)
+        ]
         var environment: [Environment.Key: String] = [:]
         for (key, value) in invocation.environment {
             environment[Environment.Key(stringLiteral: key)] = value
@@ -76,8 +79,9 @@ public enum HookRunner {
             // A grandchild that ignored SIGTERM and kept no pipe open outlives the leader: end the group now.
             kill(-result.processIdentifier.value, SIGKILL)
         }
-        return HookResult(result.terminationStatus, timedOut: timedOut.isSet, duration: ContinuousClock.now - started,
-                          droppedOutputBytes: await budget.dropped)
+        return HookResult(
+            result.terminationStatus, timedOut: timedOut.isSet, duration: ContinuousClock.now - started,
+            droppedOutputBytes: await budget.dropped)
     }
 
     private static func forwardLines(

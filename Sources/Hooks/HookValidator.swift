@@ -18,10 +18,12 @@ public enum HookValidator {
             return "hook \(path) is not executable (chmod 755 \(path))"
         }
         guard info.st_mode & 0o022 == 0 else {
-            return "hook \(path) is writable by group or others (mode \(String(info.st_mode & 0o7777, radix: 8))); run chmod go-w \(path)"
+            return
+                "hook \(path) is writable by group or others (mode \(String(info.st_mode & 0o7777, radix: 8))); run chmod go-w \(path)"
         }
         if runningAsRoot, info.st_uid != 0 {
-            return "hook \(path) is owned by uid \(info.st_uid), not root; a root agent runs only root-owned hooks (chown root \(path))"
+            return
+                "hook \(path) is owned by uid \(info.st_uid), not root; a root agent runs only root-owned hooks (chown root \(path))"
         }
         return nil
     }

@@ -15,7 +15,8 @@ enum StdinFile {
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard descriptor >= 0 else {
-            throw HookError(message: "cannot create the hook's stdin file in \(directory): \(String(cString: strerror(errno)))")
+            throw HookError(
+                message: "cannot create the hook's stdin file in \(directory): \(String(cString: strerror(errno)))")
         }
         template.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { unlink(base) }

@@ -33,7 +33,7 @@ public enum JournalFieldName {
     /// Whether journald accepts `name` as it is.
     public static func isValid(_ name: String) -> Bool {
         guard let first = name.utf8.first, name.utf8.count <= maximumLength,
-              first != UInt8(ascii: "_"), !(0x30...0x39).contains(first)
+            first != UInt8(ascii: "_"), !(0x30...0x39).contains(first)
         else { return false }
         return name.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
     }

@@ -11,7 +11,9 @@ public struct MessageID: Sendable, Hashable {
     /// An ID from 32 hex digits (any case); nil for anything else.
     public init?(hex: String) {
         let lower = hex.lowercased()
-        guard lower.utf8.count == 32, lower.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+        guard lower.utf8.count == 32,
+            lower.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else {
             return nil
         }
         self.hex = lower
@@ -42,7 +44,9 @@ public struct MessageID: Sendable, Hashable {
     public static let policyEvaluated = MessageID("ae3b49755ab64d109d55f223110308ef")
 
     /// Every ID, for the catalog test.
-    public static let all: [MessageID] = [.eventReceived, .engineConnected, .engineLost, .journalResumed,
-                                          .runStarted, .runFinished, .hookOutput, .eventsMayBeMissed,
-                                          .policyRemoval, .policyEvaluated]
+    public static let all: [MessageID] = [
+        .eventReceived, .engineConnected, .engineLost, .journalResumed,
+        .runStarted, .runFinished, .hookOutput, .eventsMayBeMissed,
+        .policyRemoval, .policyEvaluated,
+    ]
 }

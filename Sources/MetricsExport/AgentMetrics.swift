@@ -89,7 +89,8 @@ public final class AgentMetrics: Sendable {
             let key = Self.key(metric, labels)
             if let known = state.counters[key] { return known }
             let handler = registry.makeCounter(descriptor: metric.descriptor, labels: labels)
-            let counter = CoreMetrics.Counter(label: metric.name, dimensions: labels, handler: handler, factory: factory)
+            let counter = CoreMetrics.Counter(
+                label: metric.name, dimensions: labels, handler: handler, factory: factory)
             state.counters[key] = counter
             return counter
         }

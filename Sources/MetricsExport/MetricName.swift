@@ -10,13 +10,15 @@ public struct MetricName: Sendable, Equatable {
     public var labels: [String]
 
     public static let events = MetricName(
-        name: "reclaimd_events_total", help: "Events handled, by resource and engine-neutral action (prune, remove, freed).",
+        name: "reclaimd_events_total",
+        help: "Events handled, by resource and engine-neutral action (prune, remove, freed).",
         labels: ["resource", "action"])
     public static let reclaimedBytes = MetricName(
         name: "reclaimd_reclaimed_bytes_total", help: "Bytes the engine reported reclaimed by prunes, by resource.",
         labels: ["resource"])
     public static let hookRuns = MetricName(
-        name: "reclaimd_hook_runs_total", help: "Hook runs ended, by rule and outcome (success, failure, timeout, dry_run).",
+        name: "reclaimd_hook_runs_total",
+        help: "Hook runs ended, by rule and outcome (success, failure, timeout, dry_run).",
         labels: ["rule", "outcome"])
     public static let hookDuration = MetricName(
         name: "reclaimd_hook_duration_seconds", help: "How long hook runs took, by rule.", labels: ["rule"])
@@ -25,7 +27,8 @@ public struct MetricName: Sendable, Equatable {
     public static let engineReconnects = MetricName(
         name: "reclaimd_engine_reconnects_total", help: "Connections to the engine after the first.", labels: [])
     public static let lastEventTimestamp = MetricName(
-        name: "reclaimd_last_event_timestamp_seconds", help: "Unix time of the last event handled (the engine's stamp).",
+        name: "reclaimd_last_event_timestamp_seconds",
+        help: "Unix time of the last event handled (the engine's stamp).",
         labels: [])
     public static let pendingBatchBytes = MetricName(
         name: "reclaimd_pending_batch_bytes", help: "Reclaimed bytes in each rule's pending batch.", labels: ["rule"])
@@ -51,13 +54,16 @@ public struct MetricName: Sendable, Equatable {
 
     public static let connectionsRefused = MetricName(
         name: "reclaimd_connections_refused_total",
-        help: "Clients the metrics endpoint or the status socket refused or dropped, by listener and reason (too_many, header_timeout, idle_timeout, too_large).",
+        help:
+            "Clients the metrics endpoint or the status socket refused or dropped, by listener and reason (too_many, header_timeout, idle_timeout, too_large).",
         labels: ["listener", "reason"])
 
     /// Every metric reclaimd has.
-    public static let all = [events, reclaimedBytes, hookRuns, hookDuration, engineConnected, engineReconnects,
-                             lastEventTimestamp, pendingBatchBytes, journalFallbackEntries, gcEvaluations, gcRemovals,
-                             gcRefusedRemovals, gcFreedBytes, connectionsRefused]
+    public static let all = [
+        events, reclaimedBytes, hookRuns, hookDuration, engineConnected, engineReconnects,
+        lastEventTimestamp, pendingBatchBytes, journalFallbackEntries, gcEvaluations, gcRemovals,
+        gcRefusedRemovals, gcFreedBytes, connectionsRefused,
+    ]
 
     /// The hook duration histogram's buckets: from a quick fstrim to a long cleanup hook.
     public static let hookDurationBuckets: [Duration] = [

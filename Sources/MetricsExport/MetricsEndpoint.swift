@@ -18,7 +18,8 @@ struct MetricsEndpoint: Sendable {
         case .tcp(let host, let port): address = .tcp(host: host, port: port)
         case .unix(let path): address = .unix(path: path, mode: 0o660)
         }
-        let socket = try await ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.bind(address, gate: gate) { channel in
+        let socket = try await ListeningSocket<HTTPServerRequestPart, HTTPServerResponsePart>.bind(address, gate: gate)
+        { channel in
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
         }
         return MetricsEndpoint(socket: socket)
@@ -39,7 +40,8 @@ struct MetricsEndpoint: Sendable {
                 headers.add(name: "Content-Type", value: status == .ok ? Self.contentType : "text/plain; charset=utf-8")
                 headers.add(name: "Content-Length", value: String(body.count))
                 headers.add(name: "Connection", value: "close")
-                try await outbound.write(.head(HTTPResponseHead(version: request.version, status: status, headers: headers)))
+                try await outbound.write(
+                    .head(HTTPResponseHead(version: request.version, status: status, headers: headers)))
                 try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
                 try await outbound.write(.end(nil))
             }
@@ -47,8 +49,11 @@ struct MetricsEndpoint: Sendable {
     }
 
     /// The status and body for a request: the exposition for `GET /metrics` (a query is ignored).
-    static func answer(_ method: HTTPMethod, _ uri: String, _ exposition: () -> [UInt8]) -> (HTTPResponseStatus, [UInt8]) {
-        let path = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? uri
+    static func answer(
+        _ method: HTTPMethod, _ uri: String, _ exposition: () -> [UInt8]
+    ) -> (HTTPResponseStatus, [UInt8]) {
+        let path =
+            uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? uri
         guard path == "/metrics" else { return (.notFound, Array("not found: reclaimd serves GET /metrics\n".utf8)) }
         guard method == .GET || method == .HEAD else { return (.methodNotAllowed, Array("use GET\n".utf8)) }
         return (.ok, method == .HEAD ? [] : exposition())

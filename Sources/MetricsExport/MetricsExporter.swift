@@ -19,8 +19,10 @@ public final class MetricsExporter: AgentObserver {
         let metrics = AgentMetrics()
         self.metrics = metrics
         if let listen = settings.listen {
-            let gate = ConnectionGate(listener: "metrics", limits: .metrics(maxConnections: settings.maxConnections),
-                                      logger: logger) { refusal in
+            let gate = ConnectionGate(
+                listener: "metrics", limits: .metrics(maxConnections: settings.maxConnections),
+                logger: logger
+            ) { refusal in
                 metrics.observe(.connectionRefused(listener: "metrics", reason: refusal.rawValue))
             }
             endpoint = try await MetricsEndpoint.bind(listen, gate: gate)

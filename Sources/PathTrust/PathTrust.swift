@@ -17,15 +17,17 @@ public enum PathTrust {
     ) -> PathTrustProblem? {
         switch PathWalk.entries(of: path) {
         case .failure(let failure):
-            return PathTrustProblem(role: role, subject: path, entry: nil, reason: .unwalkable(failure.message),
-                                    trusted: trusted, ownerName: OwnerName.of, chownName: OwnerName.forChown(trusted.user))
+            return PathTrustProblem(
+                role: role, subject: path, entry: nil, reason: .unwalkable(failure.message),
+                trusted: trusted, ownerName: OwnerName.of, chownName: OwnerName.forChown(trusted.user))
         case .success(var entries):
             if ownerOnlyAtEnd, let last = entries.last, last.kind == .directory {
                 entries[entries.count - 1].mode = last.mode & ~PathEntry.othersWrite
             }
             guard let (entry, reason) = TrustJudgement.fault(in: entries, trusted: trusted) else { return nil }
-            return PathTrustProblem(role: role, subject: path, entry: entry, reason: reason, trusted: trusted,
-                                    ownerName: OwnerName.of, chownName: OwnerName.forChown(trusted.user))
+            return PathTrustProblem(
+                role: role, subject: path, entry: entry, reason: reason, trusted: trusted,
+                ownerName: OwnerName.of, chownName: OwnerName.forChown(trusted.user))
         }
     }
 }

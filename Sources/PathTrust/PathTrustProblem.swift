@@ -60,16 +60,21 @@ public struct PathTrustProblem: Sendable, Equatable, CustomStringConvertible {
             on = "\(role) \(subject): the \(kind) \(entry.path) on the way to it"
         }
         let facts = "owner \(ownerName(entry.owner)), mode \(Self.octal(entry.mode))"
-        let runningAs = trusted.user == 0 ? "a root agent trusts only root's files" : "an agent running as \(ownerName(trusted.user)) trusts only its own and root's files"
+        let runningAs =
+            trusted.user == 0
+            ? "a root agent trusts only root's files"
+            : "an agent running as \(ownerName(trusted.user)) trusts only its own and root's files"
         switch reason {
         case .owner:
-            return "\(on) is not safe: it is owned by \(ownerName(entry.owner)) (\(facts)) and \(runningAs); fix: chown \(chownName) '\(entry.path)'"
+            return
+                "\(on) is not safe: it is owned by \(ownerName(entry.owner)) (\(facts)) and \(runningAs); fix: chown \(chownName) '\(entry.path)'"
         case .writableFile:
             let (who, letters) = Self.writers(entry.mode)
             return "\(on) is not safe: it is writable by \(who) (\(facts)); fix: chmod \(letters)-w '\(entry.path)'"
         case .writableDirectory:
             let (who, letters) = Self.writers(entry.mode)
-            return "\(on) is not safe: the directory is writable by \(who) (\(facts)), who could rename what it holds and put their own in its place; fix: chmod \(letters)-w '\(entry.path)' (or, for a directory shared on purpose such as /tmp: chown root '\(entry.path)' && chmod +t '\(entry.path)')"
+            return
+                "\(on) is not safe: the directory is writable by \(who) (\(facts)), who could rename what it holds and put their own in its place; fix: chmod \(letters)-w '\(entry.path)' (or, for a directory shared on purpose such as /tmp: chown root '\(entry.path)' && chmod +t '\(entry.path)')"
         case .unwalkable(let why):
             return "\(on) cannot be checked: \(why)"
         }

@@ -19,7 +19,9 @@ public enum PathWalk {
     public static func entries(of path: String) -> Result<[PathEntry], Failure> {
         var pending = components(path)
         if !path.hasPrefix("/") {
-            guard let directory = workingDirectory() else { return .failure(Failure(message: "cannot read the working directory")) }
+            guard let directory = workingDirectory() else {
+                return .failure(Failure(message: "cannot read the working directory"))
+            }
             pending = components(directory) + pending
         }
         var current: [String] = []
@@ -43,7 +45,11 @@ public enum PathWalk {
             }
             followed += 1
             guard followed <= maximumSymlinks, let target = linkTarget(candidate) else {
-                return .failure(Failure(message: followed > maximumSymlinks ? "more than \(maximumSymlinks) symlinks on the way (a loop?)" : "cannot read the symlink \(candidate)"))
+                return .failure(
+                    Failure(
+                        message: followed > maximumSymlinks
+                            ? "more than \(maximumSymlinks) symlinks on the way (a loop?)"
+                            : "cannot read the symlink \(candidate)"))
             }
             if target.hasPrefix("/") { current = [] }
             pending = components(target) + pending

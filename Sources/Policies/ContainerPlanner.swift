@@ -11,20 +11,24 @@ public struct ContainerPlanner: Sendable {
         self.policy = policy
     }
 
-    public func plan(_ containers: [ContainerRecord], now: Timestamp, excluding excluded: Set<String> = []) -> [Removal] {
+    public func plan(_ containers: [ContainerRecord], now: Timestamp, excluding excluded: Set<String> = []) -> [Removal]
+    {
         guard let maxUnused = policy.maxUnused else { return [] }
         let cutoff = now.advanced(by: .zero - maxUnused)
         let patterns = policy.keep.map(ReferencePattern.init)
         let eligible = containers.filter { container in
-            guard container.state == "exited", let finished = container.finished, !excluded.contains(container.id) else { return false }
+            guard container.state == "exited", let finished = container.finished, !excluded.contains(container.id)
+            else { return false }
             return finished <= cutoff && !ReferencePattern.anyMatch(patterns, [container.name])
         }
-        return eligible
+        return
+            eligible
             .sorted { ($0.finished ?? .earliest, $0.created, $0.id) < ($1.finished ?? .earliest, $1.created, $1.id) }
             .prefix(policy.maxRemovalsPerRun)
             .map { container in
-                Removal(policy: policy.name, resource: "container", id: container.id, references: [container.name],
-                        size: container.size, lastUsed: container.finished ?? container.created, reason: .maxUnused)
+                Removal(
+                    policy: policy.name, resource: "container", id: container.id, references: [container.name],
+                    size: container.size, lastUsed: container.finished ?? container.created, reason: .maxUnused)
             }
     }
 }

@@ -31,8 +31,10 @@ public struct EvaluationSummary: Sendable, Equatable {
     public var failed: Int
     public var duration: Duration
 
-    public init(policy: String, resource: String, dryRun: Bool, usageBefore: UInt64, usageAfter: UInt64, freed: UInt64,
-                count: Int, failed: Int = 0, duration: Duration = .zero) {
+    public init(
+        policy: String, resource: String, dryRun: Bool, usageBefore: UInt64, usageAfter: UInt64, freed: UInt64,
+        count: Int, failed: Int = 0, duration: Duration = .zero
+    ) {
         self.policy = policy
         self.resource = resource
         self.dryRun = dryRun

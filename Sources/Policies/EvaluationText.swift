@@ -40,11 +40,13 @@ public enum EvaluationJSON {
         let verb = outcome.removed == nil ? "would remove" : (outcome.removed == true ? "removed" : "failed to remove")
         let names = removal.references.isEmpty ? "" : " (" + removal.references.joined(separator: ", ") + ")"
         let error = outcome.error.map { ": \($0)" } ?? ""
-        return "\(removal.policy): \(verb) \(removal.resource) \(removal.id)\(names), \(ByteCountText.decimal(removal.size)), last used \(removal.lastUsed), reason \(removal.reason.rawValue)\(error)"
+        return
+            "\(removal.policy): \(verb) \(removal.resource) \(removal.id)\(names), \(ByteCountText.decimal(removal.size)), last used \(removal.lastUsed), reason \(removal.reason.rawValue)\(error)"
     }
 
     public static func text(_ summary: EvaluationSummary) -> String {
         let action = summary.dryRun ? "would free" : "freed"
-        return "\(summary.policy) (\(summary.resource)): \(action) \(ByteCountText.decimal(summary.freed)), usage \(ByteCountText.decimal(summary.usageBefore)) → \(ByteCountText.decimal(summary.usageAfter)), \(summary.count) \(summary.dryRun ? "planned" : "removed")\(summary.failed > 0 ? ", \(summary.failed) failed" : "")"
+        return
+            "\(summary.policy) (\(summary.resource)): \(action) \(ByteCountText.decimal(summary.freed)), usage \(ByteCountText.decimal(summary.usageBefore)) → \(ByteCountText.decimal(summary.usageAfter)), \(summary.count) \(summary.dryRun ? "planned" : "removed")\(summary.failed > 0 ? ", \(summary.failed) failed" : "")"
     }
 }

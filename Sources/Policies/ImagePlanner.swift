@@ -23,7 +23,9 @@ public struct ImagePlanner: Sendable {
     }
 
     /// The removals, at most `max_removals_per_run`, leaving out `excluded` IDs (removals that failed already).
-    public func plan(_ inventory: Inventory, lastUse: LastUse, now: Timestamp, excluding excluded: Set<String> = []) -> [Removal] {
+    public func plan(
+        _ inventory: Inventory, lastUse: LastUse, now: Timestamp, excluding excluded: Set<String> = []
+    ) -> [Removal] {
         let graph = ImageGraph(inventory.images)
         let protected = graph.withAncestors(protectedIDs(inventory, lastUse: lastUse, now: now).union(excluded))
         let sizes = Dictionary(inventory.images.map { ($0.id, $0.size) }) { first, _ in first }
@@ -41,7 +43,8 @@ public struct ImagePlanner: Sendable {
         let youngest = now.advanced(by: .zero - policy.minAge)
         for image in inventory.images {
             if ReferencePattern.anyMatch(patterns, image.references) || image.created > youngest
-                || lastUse.lastUsed(image) > youngest {
+                || lastUse.lastUsed(image) > youngest
+            {
                 protected.insert(image.id)
             }
         }
@@ -54,7 +57,10 @@ public struct ImagePlanner: Sendable {
 
     /// Walks the ordered candidates: past `max_unused` always, by size while the estimate is above the target.
     /// A parent goes only when every child of it went before.
-    private func select(_ ordered: [ImageRecord], graph: ImageGraph, sizes: [String: UInt64], usage: UInt64, lastUse: LastUse, now: Timestamp) -> [Removal] {
+    private func select(
+        _ ordered: [ImageRecord], graph: ImageGraph, sizes: [String: UInt64], usage: UInt64, lastUse: LastUse,
+        now: Timestamp
+    ) -> [Removal] {
         let unusedCutoff = policy.maxUnused.map { now.advanced(by: .zero - $0) }
         let bySize = limit.map { usage > $0 } ?? false
         let floor = target ?? limit ?? 0
@@ -75,8 +81,10 @@ public struct ImagePlanner: Sendable {
             let along = graph.markRemoved(image.id, in: &removed)
             let size = along.reduce(image.size) { $0 + (sizes[$1] ?? 0) }
             estimate -= min(estimate, size)
-            removals.append(Removal(policy: policy.name, resource: "image", id: image.id, references: image.references,
-                                    size: size, lastUsed: lastUsed, reason: reason))
+            removals.append(
+                Removal(
+                    policy: policy.name, resource: "image", id: image.id, references: image.references,
+                    size: size, lastUsed: lastUsed, reason: reason))
         }
         return removals
     }

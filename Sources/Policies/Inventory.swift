@@ -19,8 +19,10 @@ public struct ImageRecord: Sendable, Equatable {
     /// more than `size` (when it was the last to share), so garbage collection measures again after removing it.
     public var shared: UInt64
 
-    public init(id: String, parentID: String? = nil, references: [String], created: Timestamp, size: UInt64,
-                aliases: [String] = [], shared: UInt64 = 0) {
+    public init(
+        id: String, parentID: String? = nil, references: [String], created: Timestamp, size: UInt64,
+        aliases: [String] = [], shared: UInt64 = 0
+    ) {
         self.id = id
         self.parentID = parentID
         self.references = references
@@ -46,8 +48,10 @@ public struct ContainerRecord: Sendable, Equatable {
     /// Its writable layer.
     public var size: UInt64
 
-    public init(id: String, name: String, imageID: String, state: String, created: Timestamp, finished: Timestamp? = nil,
-                size: UInt64 = 0) {
+    public init(
+        id: String, name: String, imageID: String, state: String, created: Timestamp, finished: Timestamp? = nil,
+        size: UInt64 = 0
+    ) {
         self.id = id
         self.name = name
         self.imageID = imageID

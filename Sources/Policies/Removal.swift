@@ -21,8 +21,10 @@ public struct Removal: Sendable, Equatable {
     public var lastUsed: Timestamp
     public var reason: RemovalReason
 
-    public init(policy: String, resource: String, id: String, references: [String], size: UInt64, lastUsed: Timestamp,
-                reason: RemovalReason) {
+    public init(
+        policy: String, resource: String, id: String, references: [String], size: UInt64, lastUsed: Timestamp,
+        reason: RemovalReason
+    ) {
         self.policy = policy
         self.resource = resource
         self.id = id

@@ -44,7 +44,9 @@ public struct ReportBuilder: Sendable {
                 }
                 summaries.add(at: time, resource: event.resource) { $0.count(event) }
             case .run(let rule, let outcome, let milliseconds):
-                summaries.add(at: time, rule: rule) { $0.countRun(rule: rule, outcome: outcome, milliseconds: milliseconds) }
+                summaries.add(at: time, rule: rule) {
+                    $0.countRun(rule: rule, outcome: outcome, milliseconds: milliseconds)
+                }
             case .trim(let rule, let line):
                 summaries.add(at: time, rule: rule) { $0.countTrim(rule: rule, bytes: line.bytes) }
             case .policyRemoval(let removal):
@@ -72,7 +74,10 @@ public struct ReportBuilder: Sendable {
 extension ReportBuilder {
     /// The journal matches that select every entry a report reads: reclaimd's own (SYSLOG_IDENTIFIER=reclaimd),
     /// of the kinds it counts.
-    public static let journalMatches: [String] = ["SYSLOG_IDENTIFIER=reclaimd"] + [
-        MessageID.eventReceived, .runFinished, .hookOutput, .eventsMayBeMissed, .engineLost, .engineConnected, .policyRemoval,
-    ].map { "MESSAGE_ID=\($0.hex)" }
+    public static let journalMatches: [String] =
+        ["SYSLOG_IDENTIFIER=reclaimd"]
+        + [
+            MessageID.eventReceived, .runFinished, .hookOutput, .eventsMayBeMissed, .engineLost, .engineConnected,
+            .policyRemoval,
+        ].map { "MESSAGE_ID=\($0.hex)" }
 }

@@ -22,8 +22,10 @@ public enum StartupPages {
         for line in maps.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
             guard fields.count >= 6, Array(fields[1]) == Array("r-xp".utf8),
-                  String(decoding: Array(fields[5...].joined(separator: [UInt8(ascii: " ")])), as: UTF8.self) == executable,
-                  let range = addressRange(fields[0]) else { continue }
+                String(decoding: Array(fields[5...].joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
+                    == executable,
+                let range = addressRange(fields[0])
+            else { continue }
             let length = Int(range.upperBound - range.lowerBound)
             if madvise(UnsafeMutableRawPointer(bitPattern: UInt(range.lowerBound)), length, pageOut) == 0 {
                 advised += length
@@ -44,8 +46,9 @@ public enum StartupPages {
     private static func addressRange(_ field: ArraySlice<UInt8>) -> Range<UInt64>? {
         let parts = field.split(separator: UInt8(ascii: "-"))
         guard parts.count == 2,
-              let start = UInt64(String(decoding: parts[0], as: UTF8.self), radix: 16),
-              let end = UInt64(String(decoding: parts[1], as: UTF8.self), radix: 16), end > start else { return nil }
+            let start = UInt64(String(decoding: parts[0], as: UTF8.self), radix: 16),
+            let end = UInt64(String(decoding: parts[1], as: UTF8.self), radix: 16), end > start
+        else { return nil }
         return start..<end
     }
 }

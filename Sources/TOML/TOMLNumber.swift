@@ -12,7 +12,8 @@ enum TOMLNumber {
             return digits(token.dropFirst(2), radix: radix).map { ($0, radix) }
         }
         let (negative, unsigned) = sign(token)
-        guard let digits = digits(unsigned, radix: 10), digits.utf8.count == 1 || digits.utf8.first != UInt8(ascii: "0") else {
+        guard let digits = digits(unsigned, radix: 10), digits.utf8.count == 1 || digits.utf8.first != UInt8(ascii: "0")
+        else {
             return nil
         }
         return ((negative ? "-" : "") + digits, 10)
@@ -26,8 +27,9 @@ enum TOMLNumber {
         let mantissa = unsigned[..<(exponentStart ?? unsigned.endIndex)]
         let point = mantissa.firstIndex(of: UInt8(ascii: "."))
         guard point != nil || exponentStart != nil,
-              let whole = digits(mantissa[..<(point ?? mantissa.endIndex)], radix: 10),
-              whole.utf8.count == 1 || whole.utf8.first != UInt8(ascii: "0") else { return nil }
+            let whole = digits(mantissa[..<(point ?? mantissa.endIndex)], radix: 10),
+            whole.utf8.count == 1 || whole.utf8.first != UInt8(ascii: "0")
+        else { return nil }
         var text = (negative ? "-" : "") + whole
         if let point {
             guard let fraction = digits(mantissa[(point + 1)...], radix: 10) else { return nil }

@@ -150,7 +150,8 @@ private struct Reader {
                 try header()
             } else {
                 let (key, entry) = try keyValue()
-                try TOMLTree.descend(&root, current[...], at: key[0].position) { (table: inout TOMLTable) throws(TOMLSyntaxError) in
+                try TOMLTree.descend(&root, current[...], at: key[0].position) {
+                    (table: inout TOMLTable) throws(TOMLSyntaxError) in
                     try TOMLTree.insert(key, entry, into: &table)
                 }
             }
@@ -192,7 +193,9 @@ private struct Reader {
     mutating func dottedKey() throws(TOMLSyntaxError) -> [TOMLKey] {
         var keys: [TOMLKey] = []
         while true {
-            guard keys.count < Self.maximumDepth else { throw fail("a dotted key may have at most \(Self.maximumDepth) parts") }
+            guard keys.count < Self.maximumDepth else {
+                throw fail("a dotted key may have at most \(Self.maximumDepth) parts")
+            }
             skipSpaces()
             let start = position
             keys.append(TOMLKey(name: try simpleKey(), position: start))
@@ -275,7 +278,9 @@ private struct Reader {
             switch peek {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"): index += 1; return table
-            default: throw fail("expected ',' or '}' in the inline table (which must stay on one line), found \(describe(peek))")
+            default:
+                throw fail(
+                    "expected ',' or '}' in the inline table (which must stay on one line), found \(describe(peek))")
             }
         }
     }
@@ -298,7 +303,9 @@ private struct Reader {
         if token == "false" { return .boolean(false) }
         if let (digits, radix) = TOMLNumber.integerDigits(bytes[from..<index]) {
             guard let number = Int64(digits, radix: radix) else {
-                throw fail("integer \(token) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807", at: start)
+                throw fail(
+                    "integer \(token) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807",
+                    at: start)
             }
             return .integer(number)
         }
@@ -306,7 +313,8 @@ private struct Reader {
         if Self.looksLikeDateOrTime(bytes[from..<index]) {
             throw fail("dates and times are not supported here; write the value as a string", at: start)
         }
-        throw fail("\(token.isEmpty ? describe(peek) : "'\(token)'") is not a value (strings need quotes: \"…\")", at: start)
+        throw fail(
+            "\(token.isEmpty ? describe(peek) : "'\(token)'") is not a value (strings need quotes: \"…\")", at: start)
     }
 
     /// A date (`1979-05-27`, and so a date-time) starts with four digits and `-`; a local time (`07:32:00`) with
@@ -320,7 +328,8 @@ private struct Reader {
     }
 
     static func endsScalar(_ byte: UInt8) -> Bool {
-        [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(byte)
+        [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(
+            byte)
     }
 
     // MARK: Strings
@@ -329,7 +338,9 @@ private struct Reader {
         index += 1
         var text = [UInt8]()
         while true {
-            guard let byte = peek, byte != 0x0A, byte != 0x0D else { throw fail("the string is not closed on this line (missing '\"')") }
+            guard let byte = peek, byte != 0x0A, byte != 0x0D else {
+                throw fail("the string is not closed on this line (missing '\"')")
+            }
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return String(decoding: text, as: UTF8.self)
@@ -348,7 +359,9 @@ private struct Reader {
         index += 1
         let from = index
         while true {
-            guard let byte = peek, byte != 0x0A, byte != 0x0D else { throw fail("the string is not closed on this line (missing \"'\")") }
+            guard let byte = peek, byte != 0x0A, byte != 0x0D else {
+                throw fail("the string is not closed on this line (missing \"'\")")
+            }
             if byte == UInt8(ascii: "'") {
                 defer { index += 1 }
                 return String(decoding: bytes[from..<index], as: UTF8.self)
@@ -407,7 +420,8 @@ private struct Reader {
 
     func checkNotControl(_ byte: UInt8) throws(TOMLSyntaxError) {
         if Self.isControl(byte) {
-            throw fail("control character 0x\(String(byte, radix: 16)) in a string; write it as an escape such as \\u001F")
+            throw fail(
+                "control character 0x\(String(byte, radix: 16)) in a string; write it as an escape such as \\u001F")
         }
     }
 
@@ -417,9 +431,11 @@ private struct Reader {
         index += 1
         guard let letter = peek else { throw fail("the string ends in the middle of an escape", at: start) }
         index += 1
-        let simple: [UInt8: UInt8] = [UInt8(ascii: "b"): 0x08, UInt8(ascii: "t"): 0x09, UInt8(ascii: "n"): 0x0A,
-                                      UInt8(ascii: "f"): 0x0C, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "\""): 0x22,
-                                      UInt8(ascii: "\\"): 0x5C]
+        let simple: [UInt8: UInt8] = [
+            UInt8(ascii: "b"): 0x08, UInt8(ascii: "t"): 0x09, UInt8(ascii: "n"): 0x0A,
+            UInt8(ascii: "f"): 0x0C, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "\""): 0x22,
+            UInt8(ascii: "\\"): 0x5C,
+        ]
         if let byte = simple[letter] {
             text.append(byte)
             return
@@ -432,9 +448,12 @@ private struct Reader {
             throw fail("unknown escape \\\(Character(Unicode.Scalar(letter))) in a string", at: start)
         }
         guard index + length <= bytes.count,
-              let code = UInt32(String(decoding: bytes[index..<index + length], as: UTF8.self), radix: 16),
-              let scalar = Unicode.Scalar(code) else {
-            throw fail("\\\(Character(Unicode.Scalar(letter))) must be followed by \(length) hex digits of a Unicode scalar value", at: start)
+            let code = UInt32(String(decoding: bytes[index..<index + length], as: UTF8.self), radix: 16),
+            let scalar = Unicode.Scalar(code)
+        else {
+            throw fail(
+                "\\\(Character(Unicode.Scalar(letter))) must be followed by \(length) hex digits of a Unicode scalar value",
+                at: start)
         }
         index += length
         text += Array(String(Character(scalar)).utf8)

@@ -2,7 +2,8 @@ import Formats
 /// Durations as people write them in options and configuration.
 public enum DurationText {
     /// The forms `parse` accepts, for error messages.
-    public static let acceptedForms = "an integer of seconds, or numbers with units ms, s, m, h (e.g. \"500ms\", \"10s\", \"5m\", \"1h30m\")"
+    public static let acceptedForms =
+        "an integer of seconds, or numbers with units ms, s, m, h (e.g. \"500ms\", \"10s\", \"5m\", \"1h30m\")"
 
     /// The longest duration read: `Int64.max` nanoseconds, what a `Timestamp` can be moved by and what every
     /// clock and sleep downstream takes without trapping (`Task.sleep` traps on `.seconds(Int64.max)`).
@@ -56,7 +57,9 @@ public enum DurationText {
         if nanos.magnitude >= 1_000_000 { nanos = nanos / 1_000_000 * 1_000_000 }
         var text = nanos < 0 ? "-" : ""
         nanos = nanos.magnitude > Int64.max.magnitude ? Int64.max : abs(nanos)
-        let units: [(String, Int64)] = [("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000)]
+        let units: [(String, Int64)] = [
+            ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000),
+        ]
         for (name, size) in units where nanos >= size {
             text += "\(nanos / size)\(name)"
             nanos %= size
@@ -73,7 +76,8 @@ public enum DurationText {
         if nanos == 0 { return "0s" }
         var rest = nanos.magnitude
         var text = nanos < 0 ? "-" : ""
-        for (name, size) in [("h", UInt64(3_600_000_000_000)), ("m", 60_000_000_000), ("s", 1_000_000_000)] where rest >= size {
+        for (name, size) in [("h", UInt64(3_600_000_000_000)), ("m", 60_000_000_000), ("s", 1_000_000_000)]
+        where rest >= size {
             text += "\(rest / size)\(name)"
             rest %= size
         }

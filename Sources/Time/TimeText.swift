@@ -8,7 +8,8 @@ public enum TimeText: Sendable, Hashable {
     case ago(Duration)
 
     /// What `--help` and errors say the accepted forms are.
-    public static let acceptedForms = "RFC 3339 (2026-11-22T16:14:30Z), Unix seconds (1795364605.5), or a duration ago (90s, 10m, 2h)"
+    public static let acceptedForms =
+        "RFC 3339 (2026-11-22T16:14:30Z), Unix seconds (1795364605.5), or a duration ago (90s, 10m, 2h)"
 
     /// Reads any of the three forms, saying for a refused text whether it was malformed or, in the form it was
     /// written in, out of range (and which range).

@@ -78,7 +78,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `init(unixSeconds:)` reads back to the same time.
     public var unixSecondsText: String {
         let magnitude = nanoseconds.magnitude  // UInt64: also for Int64.min
-        return "\(nanoseconds < 0 ? "-" : "")\(magnitude / 1_000_000_000).\(padded(Int64(magnitude % 1_000_000_000), width: 9))"
+        return
+            "\(nanoseconds < 0 ? "-" : "")\(magnitude / 1_000_000_000).\(padded(Int64(magnitude % 1_000_000_000), width: 9))"
     }
 
     /// `seconds.nanoseconds`, the form the Docker Engine API takes in `since` and `until`.

@@ -24,12 +24,12 @@ extension Timestamp {
     public static func read(rfc3339 text: String) throws(TextParseFailure) -> Timestamp {
         var scanner = DigitScanner(text)
         guard let year = scanner.digits(exactly: 4), scanner.take("-"),
-              let month = scanner.digits(exactly: 2), scanner.take("-"),
-              let day = scanner.digits(exactly: 2),
-              scanner.take("T") || scanner.take("t") || scanner.take(" "),
-              let hour = scanner.digits(exactly: 2), scanner.take(":"),
-              let minute = scanner.digits(exactly: 2), scanner.take(":"),
-              let second = scanner.digits(exactly: 2)
+            let month = scanner.digits(exactly: 2), scanner.take("-"),
+            let day = scanner.digits(exactly: 2),
+            scanner.take("T") || scanner.take("t") || scanner.take(" "),
+            let hour = scanner.digits(exactly: 2), scanner.take(":"),
+            let minute = scanner.digits(exactly: 2), scanner.take(":"),
+            let second = scanner.digits(exactly: 2)
         else { throw .malformed }
         var fraction: Int64 = 0
         if scanner.take(".") {
@@ -40,7 +40,7 @@ extension Timestamp {
         guard scanner.isAtEnd else { throw .malformed }
         let date = CivilDate(year: year, month: month, day: day)
         guard (1...12).contains(month), day >= 1, day <= date.daysInMonth,
-              hour < 24, minute < 60, second < 61
+            hour < 24, minute < 60, second < 61
         else { throw .malformed }
         // At most 9999 years from year 0 in seconds: far inside Int64, so only the nanoseconds need checking.
         let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetSeconds
@@ -73,9 +73,9 @@ extension Timestamp {
     private static func utcOffset(_ scanner: inout DigitScanner) throws(TextParseFailure) -> Int64 {
         if scanner.take("Z") || scanner.take("z") { return 0 }
         guard let sign = scanner.takeSign(),
-              let hours = scanner.digits(exactly: 2), scanner.take(":"),
-              let minutes = scanner.digits(exactly: 2),
-              hours < 24, minutes < 60
+            let hours = scanner.digits(exactly: 2), scanner.take(":"),
+            let minutes = scanner.digits(exactly: 2),
+            hours < 24, minutes < 60
         else { throw .malformed }
         return sign * (hours * 3600 + minutes * 60)
     }

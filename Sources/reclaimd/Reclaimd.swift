@@ -14,8 +14,10 @@ struct Reclaimd: AsyncParsableCommand {
             and runs hooks such as fstrim when they add up.
             """,
         version: ReclaimdVersion.current,
-        subcommands: [EventsCommand.self, RunCommand.self, CheckCommand.self, SimulateCommand.self, ReportCommand.self,
-                      StatusCommand.self, GCCommand.self]
+        subcommands: [
+            EventsCommand.self, RunCommand.self, CheckCommand.self, SimulateCommand.self, ReportCommand.self,
+            StatusCommand.self, GCCommand.self,
+        ]
     )
 
     /// Before anything else: the agent must survive a SIGHUP that comes before it listens for one (a reload

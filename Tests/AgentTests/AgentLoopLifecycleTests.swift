@@ -17,7 +17,9 @@ struct AgentLoopLifecycleTests {
         var harness = LoopHarness(rules: [trimRule("keep", threshold: 100), trimRule("gone", threshold: 100)])
         harness.connect()
         harness.deliver(harness.event(bytes: 50))
-        let reloaded = AgentConfiguration(rules: [trimRule("keep", threshold: 100, quiet: .seconds(2)), trimRule("new", threshold: 100)])
+        let reloaded = AgentConfiguration(rules: [
+            trimRule("keep", threshold: 100, quiet: .seconds(2)), trimRule("new", threshold: 100),
+        ])
         let effects = harness.send(.reload(.success(reloaded)))
         #expect(effects.logLines.contains("reloaded the configuration: 2 rules"))
         #expect(effects.follows.isEmpty, "same resources and actions: the stream goes on")
@@ -36,13 +38,17 @@ struct AgentLoopLifecycleTests {
         var harness = LoopHarness(rules: [trimRule()])
         let problem = ConfigurationError(file: "/etc/reclaimd/reclaimd.toml", line: 3, column: 5, message: "bad")
         let effects = harness.send(.reload(.failure(ConfigurationErrors(errors: [problem]))))
-        #expect(effects.logLines == ["reload rejected, the previous configuration stays: /etc/reclaimd/reclaimd.toml:3:5: bad"])
+        #expect(
+            effects.logLines == [
+                "reload rejected, the previous configuration stays: /etc/reclaimd/reclaimd.toml:3:5: bad"
+            ])
         #expect(effects.contains { if case .notify(.ready) = $0 { return true } else { return false } })
     }
 
     @Test("stop waits for running hooks up to the grace, then ends them and keeps their batches in flight")
     func stopAfterGrace() throws {
-        var harness = LoopHarness(rules: [trimRule(quiet: .zero)], settings: AgentLoop.Settings(shutdownGrace: .seconds(20)))
+        var harness = LoopHarness(
+            rules: [trimRule(quiet: .zero)], settings: AgentLoop.Settings(shutdownGrace: .seconds(20)))
         harness.connect()
         let event = harness.event(bytes: 42)
         #expect(harness.deliver(event).launches.count == 1)
@@ -81,8 +87,10 @@ struct AgentLoopLifecycleTests {
         let restored = try JSONDecoder().decode(AgentState.self, from: json)
 
         // After a reboot: the wall clock went on, the monotonic clock started again.
-        var second = LoopHarness(rules: [trimRule(threshold: 10, quiet: .seconds(10))], restoring: .restored(restored),
-                                 clock: ClockReading(wall: first.clock.wall.advanced(by: .seconds(60)), monotonic: MonotonicTime(nanoseconds: 1)))
+        var second = LoopHarness(
+            rules: [trimRule(threshold: 10, quiet: .seconds(10))], restoring: .restored(restored),
+            clock: ClockReading(
+                wall: first.clock.wall.advanced(by: .seconds(60)), monotonic: MonotonicTime(nanoseconds: 1)))
         #expect(second.pass(.seconds(30)).launches.isEmpty, "not before the engine said where its data is")
         let runs = second.connect().launches + second.pass(.seconds(10)).launches  // due at 10 s: at once on connecting
         #expect(runs.count == 1)
@@ -95,7 +103,9 @@ struct AgentLoopLifecycleTests {
         var first = LoopHarness(rules: [trimRule(threshold: 1 << 40)])
         first.connect()
         let time = first.clock.wall
-        let events = [first.event(time: time.advanced(by: .seconds(-1))), first.event(time: time), first.event(time: time)]
+        let events = [
+            first.event(time: time.advanced(by: .seconds(-1))), first.event(time: time), first.event(time: time),
+        ]
         for event in events { first.deliver(event) }
         let saved = try #require(first.send(.flush).persisted.first)
         let second = LoopHarness(rules: [trimRule(threshold: 1 << 40)], restoring: .restored(saved))
@@ -112,7 +122,8 @@ struct AgentLoopLifecycleTests {
         harness.deliver(handled)
         var network = trimRule("net", threshold: 1 << 40)
         network.resources = ["network"]
-        let effects = harness.send(.reload(.success(AgentConfiguration(rules: [trimRule(threshold: 1 << 40), network]))))
+        let effects = harness.send(
+            .reload(.success(AgentConfiguration(rules: [trimRule(threshold: 1 << 40), network]))))
         let follow = try #require(effects.follows.first)
         #expect(follow.generation == 1)
         #expect(follow.request.resumePoint == ResumePoint(time: handled.time, keys: [handled.key]))
@@ -124,12 +135,16 @@ struct AgentLoopLifecycleTests {
     func leftoverHook() throws {
         var state = AgentState()
         var rule = AgentState.RuleState()
-        let record = ProcessGroupRecord(group: 4242, program: "/usr/libexec/reclaimd/hooks/fstrim", bootID: "b", leaderStartTime: 7)
+        let record = ProcessGroupRecord(
+            group: 4242, program: "/usr/libexec/reclaimd/hooks/fstrim", bootID: "b", leaderStartTime: 7)
         rule.inFlightHook = record
-        rule.inFlight = Batch(events: [RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 3, time: Timestamp(seconds: 1), json: "{}")])
+        rule.inFlight = Batch(events: [
+            RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 3, time: Timestamp(seconds: 1), json: "{}")
+        ])
         state.rules["trim"] = rule
         var harness = LoopHarness(rules: [trimRule(quiet: .seconds(1))], restoring: .restored(state))
-        #expect(harness.effects.contains { if case .endLeftoverHook(record) = $0 { return true } else { return false } })
+        #expect(
+            harness.effects.contains { if case .endLeftoverHook(record) = $0 { return true } else { return false } })
         harness.connect()
         #expect(harness.pass(.seconds(1)).launches.first?.decision.batch.totalBytes == 3)
     }
@@ -142,7 +157,9 @@ struct AgentLoopLifecycleTests {
         let saved = try #require(first.send(.flush).persisted.first)
         var second = LoopHarness(rules: [trimRule()], restoring: .restored(saved))
         #expect(second.connect(id: "old").logLines.isEmpty)
-        #expect(second.connect(id: "new").logLines.first?.hasPrefix("the engine is not the one the cursor came from (ID old is now new)") == true)
+        #expect(
+            second.connect(id: "new").logLines.first?.hasPrefix(
+                "the engine is not the one the cursor came from (ID old is now new)") == true)
     }
 
     @Test("a source that fails for good ends the loop with its failure, state persisted")
@@ -159,24 +176,28 @@ struct AgentLoopLifecycleTests {
 @Suite("agent loop: the filesystem source")
 struct AgentLoopFilesystemTests {
     private func filesystemRule() -> RuleDefinition {
-        RuleDefinition(name: "freed", resources: ["filesystem"], actions: ["freed"], threshold: 40_000_000, quiet: .zero,
-                       hook: ["/usr/libexec/reclaimd/hooks/fstrim"])
+        RuleDefinition(
+            name: "freed", resources: ["filesystem"], actions: ["freed"], threshold: 40_000_000, quiet: .zero,
+            hook: ["/usr/libexec/reclaimd/hooks/fstrim"])
     }
 
     @Test("samples feed the rules like events but never move the cursor; the follow request carries [filesystem]")
     func samples() throws {
         let watch = FilesystemWatch(paths: ["/mnt/data"], interval: .seconds(5))
         var harness = LoopHarness(rules: [filesystemRule(), trimRule()])
-        harness.loop = AgentLoop(configuration: AgentConfiguration(filesystem: watch, rules: [filesystemRule(), trimRule()]),
-                                 settings: AgentLoop.Settings())
+        harness.loop = AgentLoop(
+            configuration: AgentConfiguration(filesystem: watch, rules: [filesystemRule(), trimRule()]),
+            settings: AgentLoop.Settings())
         let start = harness.loop.start(restoring: .fresh, at: harness.clock)
         #expect(start.follows.first?.request.filesystem == watch)
         harness.connect()
         let engineEvent = harness.event()
         harness.deliver(engineEvent)
-        let small = FilesystemEventSource.event(path: "/mnt/data", freed: 10_000_000, free: 1, at: harness.clock.wall.advanced(by: .seconds(9)))
+        let small = FilesystemEventSource.event(
+            path: "/mnt/data", freed: 10_000_000, free: 1, at: harness.clock.wall.advanced(by: .seconds(9)))
         #expect(harness.send(.source(generation: 0, .sample(small))).launches.isEmpty)
-        let big = FilesystemEventSource.event(path: "/mnt/data", freed: 35_000_000, free: 2, at: harness.clock.wall.advanced(by: .seconds(10)))
+        let big = FilesystemEventSource.event(
+            path: "/mnt/data", freed: 35_000_000, free: 2, at: harness.clock.wall.advanced(by: .seconds(10)))
         let runs = harness.send(.source(generation: 0, .sample(big))).launches
         #expect(runs.count == 1)
         #expect(runs.first?.invocation.environment["RECLAIMD_RECLAIMED_BYTES"] == "45000000")

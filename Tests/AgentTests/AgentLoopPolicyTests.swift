@@ -80,8 +80,10 @@ struct AgentLoopPolicyTests {
         let selection = AgentLoop.selection(AgentConfiguration(rules: [.builtInTrim], policies: [Self.policy]))
         #expect(selection.resources == ["builder", "container", "image", "volume"])
         #expect(selection.kinds == [EventKind.prune, EventKind.remove, EventKind.use])
-        #expect(AgentLoop.selection(AgentConfiguration(rules: [.builtInTrim])).kinds == [EventKind.prune, EventKind.remove])
-        #expect(AgentLoop.selection(AgentConfiguration(rules: [])) == .prunes, "without rules, prunes are still audited")
+        #expect(
+            AgentLoop.selection(AgentConfiguration(rules: [.builtInTrim])).kinds == [EventKind.prune, EventKind.remove])
+        #expect(
+            AgentLoop.selection(AgentConfiguration(rules: [])) == .prunes, "without rules, prunes are still audited")
     }
 
     @Test("an evaluation's result reaches the status and, with metrics on, an observation")
@@ -91,14 +93,22 @@ struct AgentLoopPolicyTests {
         #expect(Self.evaluations(harness.pass(.seconds(5))) == ["images"])
         var status = harness.loop.statusSnapshot(at: harness.clock)
         #expect(status.policies.map(\.name) == ["images"])
-        #expect(status.policies[0].evaluating && status.policies[0].nextEvaluation == nil && status.policies[0].lastEvaluation == nil)
-        let removal = Removal(policy: "images", resource: "image", id: "sha256:a", references: ["app:1"], size: 10,
-                              lastUsed: Timestamp(seconds: 1), reason: .size)
+        #expect(
+            status.policies[0].evaluating && status.policies[0].nextEvaluation == nil
+                && status.policies[0].lastEvaluation == nil)
+        let removal = Removal(
+            policy: "images", resource: "image", id: "sha256:a", references: ["app:1"], size: 10,
+            lastUsed: Timestamp(seconds: 1), reason: .size)
         let result = PolicyResult(
-            outcomes: [RemovalOutcome(removal: removal, removed: true),
-                       RemovalOutcome(removal: removal, removed: false, error: "conflict")],
-            summaries: [EvaluationSummary(policy: "images", resource: "image", dryRun: false, usageBefore: 30,
-                                          usageAfter: 20, freed: 10, count: 1, failed: 1)],
+            outcomes: [
+                RemovalOutcome(removal: removal, removed: true),
+                RemovalOutcome(removal: removal, removed: false, error: "conflict"),
+            ],
+            summaries: [
+                EvaluationSummary(
+                    policy: "images", resource: "image", dryRun: false, usageBefore: 30,
+                    usageAfter: 20, freed: 10, count: 1, failed: 1)
+            ],
             dryRun: false)
         let effects = harness.send(.policyEvaluated(policy: "images", failure: nil, result: result))
         let observed = effects.contains { effect in
@@ -110,8 +120,10 @@ struct AgentLoopPolicyTests {
         let policy = try #require(status.policies.first)
         #expect(!policy.evaluating)
         #expect(policy.nextEvaluation == harness.clock.wall.advanced(by: .seconds(300)), "an interval later")
-        #expect(policy.lastEvaluation == StatusSnapshot.LastEvaluation(
-            outcome: "success", endedAt: harness.clock.wall, removed: 1, refused: 1, freed: 10))
+        #expect(
+            policy.lastEvaluation
+                == StatusSnapshot.LastEvaluation(
+                    outcome: "success", endedAt: harness.clock.wall, removed: 1, refused: 1, freed: 10))
         harness.send(.policyEvaluated(policy: "images", failure: "the engine went away", result: PolicyResult()))
         #expect(harness.loop.statusSnapshot(at: harness.clock).policies[0].lastEvaluation?.outcome == "failure")
     }

@@ -33,7 +33,9 @@ struct AgentLoopTimerTests {
 
     @Test("max_delay and cooldown count monotonic time too")
     func maxDelayAndCooldown() {
-        var harness = LoopHarness(rules: [trimRule(quiet: .seconds(10), maxDelay: .seconds(15), cooldown: .seconds(100))])
+        var harness = LoopHarness(rules: [
+            trimRule(quiet: .seconds(10), maxDelay: .seconds(15), cooldown: .seconds(100))
+        ])
         harness.connect()
         let start = harness.clock.monotonic
         var launches: [HookLaunch] = []
@@ -49,7 +51,8 @@ struct AgentLoopTimerTests {
         harness.deliver(harness.event())
         harness.stepWallClock(by: .seconds(86_400))
         // The last start was at 15 s and the clock is at 20 s: the cooldown holds the next run until 115 s.
-        #expect(harness.pass(.seconds(94)).launches.isEmpty, "cooldown: 100 s after the last start, not a day of wall time")
+        #expect(
+            harness.pass(.seconds(94)).launches.isEmpty, "cooldown: 100 s after the last start, not a day of wall time")
         #expect(harness.pass(.seconds(1)).launches.count == 1)
     }
 
@@ -105,7 +108,9 @@ struct AgentLoopTimerTests {
         var harness = LoopHarness(rules: [trimRule(quiet: .seconds(1))])
         let before = harness.deliver(harness.event()) + harness.pass(.seconds(30))
         #expect(before.launches.isEmpty)
-        #expect(!before.contains { if case .setTimer(.some) = $0 { return true } else { return false } }, "no timer to spin on")
+        #expect(
+            !before.contains { if case .setTimer(.some) = $0 { return true } else { return false } },
+            "no timer to spin on")
         #expect(harness.connect(dataRoot: "").launches.isEmpty, "an engine that did not say where its data is")
         let launches = harness.connect().launches
         #expect(launches.count == 1)
@@ -124,7 +129,9 @@ struct AgentLoopTimerTests {
 
 @Suite("agent loop: bounded batches")
 struct AgentLoopBatchTests {
-    @Test("a batch of 100,000 matching events: state.json stays under 1 MB, its size flat; the hook is told what it does not get")
+    @Test(
+        "a batch of 100,000 matching events: state.json stays under 1 MB, its size flat; the hook is told what it does not get"
+    )
     func boundedState() throws {
         // Podman's prunes report no bytes: a threshold never arms, and the batch grows for as long as it runs.
         var harness = LoopHarness(rules: [trimRule(threshold: 1 << 30, quiet: .zero)])
@@ -158,16 +165,28 @@ struct AgentLoopWarningTests {
         var removals = trimRule("removals", threshold: 1000)
         removals.actions = ["remove"]
         var harness = LoopHarness(rules: [trimRule("bytes", threshold: 1000), removals, trimRule("zero")])
-        #expect(harness.effects.logLines.filter { $0.hasPrefix("rule removals has threshold 1.0 kB, but its actions (remove) are removals") }.count == 1)
+        #expect(
+            harness.effects.logLines.filter {
+                $0.hasPrefix("rule removals has threshold 1.0 kB, but its actions (remove) are removals")
+            }.count == 1)
         #expect(harness.effects.logLines.filter { $0.hasPrefix("rule bytes") }.isEmpty, "Docker's prunes report bytes")
-        harness.send(.source(generation: 0, .connected(SourceIdentity(
-            kind: "podman", description: "Libpod/4.3.1 (API 1.41)", host: "unix:///run/podman/podman.sock", instanceID: nil,
-            dataRoot: "/var/lib/containers/storage", capabilities: EngineCapabilities(reportsReclaimedBytes: false),
-            displayName: "Podman"))))
-        let podman = harness.effects.logLines.filter { $0.hasPrefix("rule bytes has threshold 1.0 kB, but Podman reports no reclaimed bytes") }
+        harness.send(
+            .source(
+                generation: 0,
+                .connected(
+                    SourceIdentity(
+                        kind: "podman", description: "Libpod/4.3.1 (API 1.41)", host: "unix:///run/podman/podman.sock",
+                        instanceID: nil,
+                        dataRoot: "/var/lib/containers/storage",
+                        capabilities: EngineCapabilities(reportsReclaimedBytes: false),
+                        displayName: "Podman"))))
+        let podman = harness.effects.logLines.filter {
+            $0.hasPrefix("rule bytes has threshold 1.0 kB, but Podman reports no reclaimed bytes")
+        }
         #expect(podman.count == 1)
         #expect(podman.first?.contains("resources = [\"filesystem\"]") == true)
         harness.connect()
-        #expect(harness.effects.logLines.filter { $0.hasPrefix("rule ") }.count == 2, "once each, never for threshold 0")
+        #expect(
+            harness.effects.logLines.filter { $0.hasPrefix("rule ") }.count == 2, "once each, never for threshold 0")
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// once-a-minute window. The real status socket under a small gate is in IntegrationTests (`ListenerGateTests`).
 @Suite("listeners: connection bound, timeouts, size limit")
 struct ConnectionGuardTests {
-    @Test("the request's end is found across reads; too many bytes before it is too large; bytes after are not looked at")
+    @Test(
+        "the request's end is found across reads; too many bytes before it is too large; bytes after are not looked at")
     func scanner() {
         var http = RequestEndScanner(end: Array("\r\n\r\n".utf8), limit: 64)
         #expect(http.scan(Array("GET /metrics HTTP/1.1\r\nHost: x\r".utf8)) == .incomplete)

@@ -30,7 +30,9 @@ struct EngineDialectTests {
     func containerdStore() throws {
         let events = try stream("docker-29-containerd-image-prune.ndjson", engine: .docker)
         let decisions = runs(events)
-        #expect(decisions.count == 3, "rm + container prune, prune of three images, prune of one image; a lone untag is no run")
+        #expect(
+            decisions.count == 3,
+            "rm + container prune, prune of three images, prune of one image; a lone untag is no run")
         #expect(decisions.map(\.batch.eventCount) == [2, 3, 1])
         #expect(decisions[1].batch.events.allSatisfy { $0.kind == EventKind.remove && $0.action == "delete" })
         #expect(decisions[0].batch.totalBytes == 4096, "the container prune's bytes; removals report none")
@@ -39,12 +41,16 @@ struct EngineDialectTests {
     @Test("Podman 4.3: a container removal, a volume prune and an image removal each make one run")
     func podman() throws {
         let events = try stream("podman-4.3-lifecycle.ndjson", engine: .podman)
-        for (what, resource) in [("container removal", "container"), ("volume prune", "volume"), ("image removal", "image")] {
+        for (what, resource) in [
+            ("container removal", "container"), ("volume prune", "volume"), ("image removal", "image"),
+        ] {
             let decisions = runs(events.filter { $0.resource == resource })
             #expect(decisions.count == 1, "\(what): \(decisions.count) runs")
             #expect(decisions.first?.batch.totalBytes == 0, "Podman reports no bytes")
         }
-        let volume = events.filter { $0.resource == "volume" && ($0.kind == EventKind.remove || $0.kind == EventKind.prune) }
+        let volume = events.filter {
+            $0.resource == "volume" && ($0.kind == EventKind.remove || $0.kind == EventKind.prune)
+        }
         #expect(volume.map(\.action) == ["remove", "prune"], "per volume: remove, then prune")
         #expect(runs(events).count == 1, "all of it within a second: one run")
     }

@@ -14,14 +14,16 @@ struct HookEnvironmentTests {
     func contractWins() throws {
         var rule = trimRule()
         rule.environment = ["WEBHOOK_URL": "http://127.0.0.1:1/", "RECLAIMD_RULE": "spoofed"]
-        let event = RuleEvent(resource: "volume", action: "prune", reclaimedBytes: 7, time: Timestamp(seconds: 1), json: "{}")
+        let event = RuleEvent(
+            resource: "volume", action: "prune", reclaimedBytes: 7, time: Timestamp(seconds: 1), json: "{}")
         var engine = RuleDecider(rules: [trimRule(quiet: .zero)])
         engine.collect(event, at: MonotonicTime(nanoseconds: 0))
         engine.collect(event, at: MonotonicTime(nanoseconds: 0))
         let decision = try #require(engine.advance(to: MonotonicTime(nanoseconds: 0)).first)
         let environment = HookEnvironment.build(
             rule: rule, decision: decision,
-            engine: HookEnvironment.EngineContext(kind: "podman", host: "unix:///run/podman/podman.sock", dataRoot: "/var/lib/containers/storage"),
+            engine: HookEnvironment.EngineContext(
+                kind: "podman", host: "unix:///run/podman/podman.sock", dataRoot: "/var/lib/containers/storage"),
             lang: nil)
         #expect(environment["WEBHOOK_URL"] == "http://127.0.0.1:1/")
         #expect(environment["RECLAIMD_RULE"] == "trim")

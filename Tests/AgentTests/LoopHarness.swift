@@ -14,7 +14,8 @@ import Rules
 /// journald. It remembers the timer the loop asked for, and fires it when the monotonic clock reaches it.
 struct LoopHarness {
     var loop: AgentLoop
-    var clock = ClockReading(wall: Timestamp(seconds: 1_795_364_605), monotonic: MonotonicTime(nanoseconds: 5_000_000_000_000))
+    var clock = ClockReading(
+        wall: Timestamp(seconds: 1_795_364_605), monotonic: MonotonicTime(nanoseconds: 5_000_000_000_000))
     /// Every effect so far, in order.
     var effects: [AgentEffect] = []
     private(set) var timer: MonotonicTime?
@@ -22,8 +23,10 @@ struct LoopHarness {
 
     static let dataRoot = "/var/lib/docker"
 
-    init(rules: [RuleDefinition], policies: [PolicyDefinition] = [], settings: AgentLoop.Settings = AgentLoop.Settings(),
-         restoring loaded: StateStore.Loaded = .fresh, clock: ClockReading? = nil) {
+    init(
+        rules: [RuleDefinition], policies: [PolicyDefinition] = [], settings: AgentLoop.Settings = AgentLoop.Settings(),
+        restoring loaded: StateStore.Loaded = .fresh, clock: ClockReading? = nil
+    ) {
         loop = AgentLoop(configuration: AgentConfiguration(rules: rules, policies: policies), settings: settings)
         if let clock { self.clock = clock }
         record(loop.start(restoring: loaded, at: self.clock))
@@ -69,17 +72,27 @@ struct LoopHarness {
     }
 
     @discardableResult
-    mutating func connect(dataRoot: String = LoopHarness.dataRoot, id: String? = "engine-1", generation: Int = 0) -> [AgentEffect] {
-        send(.source(generation: generation, .connected(SourceIdentity(
-            kind: "docker", description: "Docker/test (API 1.41)", host: "unix:///test.sock", instanceID: id, dataRoot: dataRoot))))
+    mutating func connect(
+        dataRoot: String = LoopHarness.dataRoot, id: String? = "engine-1", generation: Int = 0
+    ) -> [AgentEffect] {
+        send(
+            .source(
+                generation: generation,
+                .connected(
+                    SourceIdentity(
+                        kind: "docker", description: "Docker/test (API 1.41)", host: "unix:///test.sock",
+                        instanceID: id, dataRoot: dataRoot))))
     }
 
     /// An engine event at the wall clock's time (or `time`), unique unless `key` says otherwise.
-    mutating func event(_ resource: String = "volume", bytes: UInt64? = 10, action: String = "prune",
-                        time: Timestamp? = nil, key: String? = nil) -> ReclaimEvent {
+    mutating func event(
+        _ resource: String = "volume", bytes: UInt64? = 10, action: String = "prune",
+        time: Timestamp? = nil, key: String? = nil
+    ) -> ReclaimEvent {
         eventCounter += 1
-        return ReclaimEvent(source: "docker", resource: resource, action: action, reclaimedBytes: bytes, actorID: "",
-                            attributes: [:], time: time ?? clock.wall, key: EventKey(hashing: [key ?? "event-\(eventCounter)"]))
+        return ReclaimEvent(
+            source: "docker", resource: resource, action: action, reclaimedBytes: bytes, actorID: "",
+            attributes: [:], time: time ?? clock.wall, key: EventKey(hashing: [key ?? "event-\(eventCounter)"]))
     }
 
     @discardableResult
@@ -113,7 +126,9 @@ extension Array where Element == AgentEffect {
     }
 
     var follows: [(generation: Int, request: FollowRequest)] {
-        compactMap { if case .follow(let generation, let request) = $0 { return (generation, request) } else { return nil } }
+        compactMap {
+            if case .follow(let generation, let request) = $0 { return (generation, request) } else { return nil }
+        }
     }
 
     var finishes: Int {
@@ -121,8 +136,11 @@ extension Array where Element == AgentEffect {
     }
 }
 
-func trimRule(_ name: String = "trim", threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
-              cooldown: Duration = .zero) -> RuleDefinition {
-    RuleDefinition(name: name, resources: ["container", "image", "volume", "builder"], threshold: threshold, quiet: quiet,
-                   maxDelay: maxDelay, cooldown: cooldown, hook: ["/usr/libexec/reclaimd/hooks/fstrim"])
+func trimRule(
+    _ name: String = "trim", threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
+    cooldown: Duration = .zero
+) -> RuleDefinition {
+    RuleDefinition(
+        name: name, resources: ["container", "image", "volume", "builder"], threshold: threshold, quiet: quiet,
+        maxDelay: maxDelay, cooldown: cooldown, hook: ["/usr/libexec/reclaimd/hooks/fstrim"])
 }

@@ -17,7 +17,8 @@ struct PolicyEvaluatorTests {
     func scales() async throws {
         for target in [UInt64(1), 250 * Self.mb] {
             let world = LayeredEngine.independent(200)
-            let policy = PolicyDefinition(name: "all", maxTotalSize: .bytes(target), minAge: .zero, maxRemovalsPerRun: 1000)
+            let policy = PolicyDefinition(
+                name: "all", maxTotalSize: .bytes(target), minAge: .zero, maxRemovalsPerRun: 1000)
             let expected = await Self.removedMeasuringEachTime(LayeredEngine.independent(200), policy, target: target)
             let outcomes = try await Self.evaluate(world, policy)
             #expect(outcomes.map(\.removal.id) == expected)
@@ -25,7 +26,9 @@ struct PolicyEvaluatorTests {
             #expect(await world.deletes == expected.count)
             let usage = try await world.inventory().imageUsage
             #expect(usage <= target)
-            if target > 1 { #expect(usage + 10 * Self.mb > target, "never more than one image below the target: \(usage)") }
+            if target > 1 {
+                #expect(usage + 10 * Self.mb > target, "never more than one image below the target: \(usage)")
+            }
         }
     }
 
@@ -80,19 +83,21 @@ struct PolicyEvaluatorTests {
 
     /// The reference: a fresh measurement before every removal, the first planned goes (what the evaluator did
     /// before it planned from answers).
-    static func removedMeasuringEachTime(_ world: LayeredEngine, _ policy: PolicyDefinition, target: UInt64) async -> [String] {
+    static func removedMeasuringEachTime(
+        _ world: LayeredEngine, _ policy: PolicyDefinition, target: UInt64
+    ) async -> [String] {
         let planner = ImagePlanner(policy: policy, limit: target, target: target)
         var removed: [String] = []
         let now = Timestamp.now()
         while removed.count < policy.maxRemovalsPerRun, let inventory = try? await world.inventory(),
-              let next = planner.plan(inventory, lastUse: LastUse(), now: now).first {
+            let next = planner.plan(inventory, lastUse: LastUse(), now: now).first
+        {
             for name in next.references { _ = try? await world.removeImage(name, of: next.id) }
             removed.append(next.id)
         }
         return removed
     }
 }
-
 
 actor OutcomeList {
     var items: [RemovalOutcome] = []
@@ -113,7 +118,10 @@ actor LayeredEngine: EngineCollection {
     var inventoryReads = 0
     var deletes = 0
 
-    init(images: [Image], layerSizes: [String: UInt64], silent: Bool = false, refused: Set<String> = [], answersWrongly: Bool = false) {
+    init(
+        images: [Image], layerSizes: [String: UInt64], silent: Bool = false, refused: Set<String> = [],
+        answersWrongly: Bool = false
+    ) {
         self.images = images
         self.layerSizes = layerSizes
         self.silent = silent
@@ -122,10 +130,16 @@ actor LayeredEngine: EngineCollection {
     }
 
     /// `count` images of one layer each, 10 MB, created a second apart.
-    static func independent(_ count: Int, silent: Bool = false, refused: Set<String> = [], answersWrongly: Bool = false) -> LayeredEngine {
-        let images = (0..<count).map { Image(id: "image\($0)", references: ["image\($0):1"], created: 1_000_000 + Int64($0), layers: ["layer\($0)"]) }
+    static func independent(
+        _ count: Int, silent: Bool = false, refused: Set<String> = [], answersWrongly: Bool = false
+    ) -> LayeredEngine {
+        let images = (0..<count).map {
+            Image(
+                id: "image\($0)", references: ["image\($0):1"], created: 1_000_000 + Int64($0), layers: ["layer\($0)"])
+        }
         let sizes = Dictionary(uniqueKeysWithValues: (0..<count).map { ("layer\($0)", 10 * PolicyEvaluatorTests.mb) })
-        return LayeredEngine(images: images, layerSizes: sizes, silent: silent, refused: refused, answersWrongly: answersWrongly)
+        return LayeredEngine(
+            images: images, layerSizes: sizes, silent: silent, refused: refused, answersWrongly: answersWrongly)
     }
 
     /// Six images: two pairs that share a 40 MB layer each (and have 10 MB of their own), two of their own 30 MB.
@@ -139,8 +153,10 @@ actor LayeredEngine: EngineCollection {
             Image(id: "own2", references: ["own2:1"], created: 5, layers: ["own2"]),
             Image(id: "b2", references: ["b2:1"], created: 6, layers: ["base-b", "own-b2"]),
         ]
-        let sizes: [String: UInt64] = ["base-a": 40 * mb, "own-a1": 10 * mb, "own-a2": 10 * mb, "base-b": 40 * mb,
-                                       "own-b1": 10 * mb, "own-b2": 10 * mb, "own1": 30 * mb, "own2": 30 * mb]
+        let sizes: [String: UInt64] = [
+            "base-a": 40 * mb, "own-a1": 10 * mb, "own-a2": 10 * mb, "base-b": 40 * mb,
+            "own-b1": 10 * mb, "own-b2": 10 * mb, "own1": 30 * mb, "own2": 30 * mb,
+        ]
         return LayeredEngine(images: images, layerSizes: sizes)
     }
 
@@ -151,10 +167,12 @@ actor LayeredEngine: EngineCollection {
         let records = images.map { image in
             let own = image.layers.filter { holders[$0] == 1 }.reduce(0) { $0 + (layerSizes[$1] ?? 0) }
             let shared = image.layers.filter { (holders[$0] ?? 0) > 1 }.reduce(0) { $0 + (layerSizes[$1] ?? 0) }
-            return ImageRecord(id: image.id, references: image.references, created: Timestamp(seconds: image.created),
-                               size: own, shared: shared)
+            return ImageRecord(
+                id: image.id, references: image.references, created: Timestamp(seconds: image.created),
+                size: own, shared: shared)
         }
-        return Inventory(images: records, containers: [], imageUsage: holders.keys.reduce(0) { $0 + (layerSizes[$1] ?? 0) })
+        return Inventory(
+            images: records, containers: [], imageUsage: holders.keys.reduce(0) { $0 + (layerSizes[$1] ?? 0) })
     }
 
     func containers() async throws -> [ContainerRecord] { [] }
@@ -167,9 +185,13 @@ actor LayeredEngine: EngineCollection {
         }
         images[index].references.removeAll { $0 == reference }
         let untagged = images[index].id == reference ? [] : [reference]
-        guard images[index].references.isEmpty else { return ImageRemoval(untagged: untagged, deleted: silent ? nil : []) }
+        guard images[index].references.isEmpty else {
+            return ImageRemoval(untagged: untagged, deleted: silent ? nil : [])
+        }
         let gone = images.remove(at: index)
-        let deleted = answersWrongly ? ["sha256:somethingelse"] : ["sha256:" + gone.id] + gone.layers.map { "sha256:layer-of-\($0)" }
+        let deleted =
+            answersWrongly
+            ? ["sha256:somethingelse"] : ["sha256:" + gone.id] + gone.layers.map { "sha256:layer-of-\($0)" }
         return ImageRemoval(untagged: untagged, deleted: silent ? nil : deleted)
     }
 

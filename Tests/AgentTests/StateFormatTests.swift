@@ -13,7 +13,9 @@ import Testing
 @Suite("state.json: schema versions")
 struct StateFormatTests {
     private func fixture(_ name: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)"))
+        try Data(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Fixtures/\(name)"))
     }
 
     /// What `state-v1.json` and `state-v2.json` hold.
@@ -23,15 +25,26 @@ struct StateFormatTests {
         state.cursorKeys = ["0b9507f106d92cd8", "7c2f5a9de1b04e13"]
         state.engineID = "IUQA:OSMV:TRUA:AMJX:KO2N:EB6Y:A2VE:MW3Q:LPIS:NBIW:5ZMJ:2DA6"
         var trim = AgentState.RuleState()
-        trim.inFlight = Batch(events: [RuleEvent(
-            resource: "volume", action: "prune", reclaimedBytes: 6_291_456, time: Timestamp(nanoseconds: 1_795_364_600_061_770_555),
-            json: #"{"time":"2026-11-22T16:13:20.061770555Z","time_nano":1795364600061770555,"engine":"docker","resource":"volume","action":"prune","reclaimed_bytes":6291456,"actor_id":"","attributes":{"reclaimed":"6291456"}}"#)])
-        trim.inFlightHook = ProcessGroupRecord(group: 31337, program: "/usr/libexec/reclaimd/hooks/fstrim", bootID: nil, leaderStartTime: nil)
+        trim.inFlight = Batch(events: [
+            RuleEvent(
+                resource: "volume", action: "prune", reclaimedBytes: 6_291_456,
+                time: Timestamp(nanoseconds: 1_795_364_600_061_770_555),
+                json:
+                    #"{"time":"2026-11-22T16:13:20.061770555Z","time_nano":1795364600061770555,"engine":"docker","resource":"volume","action":"prune","reclaimed_bytes":6291456,"actor_id":"","attributes":{"reclaimed":"6291456"}}"#
+            )
+        ])
+        trim.inFlightHook = ProcessGroupRecord(
+            group: 31337, program: "/usr/libexec/reclaimd/hooks/fstrim", bootID: nil, leaderStartTime: nil)
         trim.lastStartNano = 1_795_364_600_161_770_555
         var notify = AgentState.RuleState()
-        notify.pending = Batch(events: [RuleEvent(
-            resource: "image", action: "prune", reclaimedBytes: nil, time: Timestamp(nanoseconds: 1_795_364_605_762_178_784),
-            json: #"{"time":"2026-11-22T16:13:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","reclaimed_bytes":null,"actor_id":"","attributes":{}}"#)])
+        notify.pending = Batch(events: [
+            RuleEvent(
+                resource: "image", action: "prune", reclaimedBytes: nil,
+                time: Timestamp(nanoseconds: 1_795_364_605_762_178_784),
+                json:
+                    #"{"time":"2026-11-22T16:13:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","reclaimed_bytes":null,"actor_id":"","attributes":{}}"#
+            )
+        ])
         state.rules = ["trim": trim, "notify": notify]
         return state
     }
@@ -53,7 +66,9 @@ struct StateFormatTests {
         #expect(try JSONDecoder().decode(AgentState.self, from: golden) == withHook)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        #expect(String(decoding: try encoder.encode(withHook), as: UTF8.self) + "\n" == String(decoding: golden, as: UTF8.self))
+        #expect(
+            String(decoding: try encoder.encode(withHook), as: UTF8.self) + "\n"
+                == String(decoding: golden, as: UTF8.self))
     }
 
     @Test("the store reads both versions and sets aside one it does not know")

@@ -27,12 +27,16 @@ struct StatusSnapshotTests {
         let event = harness.event(bytes: 400)
         harness.deliver(event)
         status = harness.loop.statusSnapshot(at: harness.clock)
-        #expect(status.engine == StatusSnapshot.Engine(description: "Docker/test (API 1.41)", host: "unix:///test.sock",
-                                                         connected: true, since: connectedAt, reconnects: 0))
+        #expect(
+            status.engine
+                == StatusSnapshot.Engine(
+                    description: "Docker/test (API 1.41)", host: "unix:///test.sock",
+                    connected: true, since: connectedAt, reconnects: 0))
         #expect(status.eventsSeen == 1 && status.bytesSeen == 400 && status.lastEventTime == event.time)
         #expect(status.rules.map(\.name) == ["trim", "held"])
         #expect(status.rules[0].pendingEvents == 1 && status.rules[0].pendingBytes == 400)
-        #expect(status.rules[0].armedUntil == connectedAt.advanced(by: .seconds(10)), "threshold 0: armed, due after quiet")
+        #expect(
+            status.rules[0].armedUntil == connectedAt.advanced(by: .seconds(10)), "threshold 0: armed, due after quiet")
         #expect(status.rules[1].pendingBytes == 400 && status.rules[1].armedUntil == nil, "below its threshold")
         #expect(status.policies.isEmpty)
 
@@ -41,8 +45,11 @@ struct StatusSnapshotTests {
         harness.pass(.milliseconds(1500))
         harness.endRun("trim", outcome: "failure")
         status = harness.loop.statusSnapshot(at: harness.clock)
-        #expect(status.rules[0].lastRun == StatusSnapshot.LastRun(outcome: "failure", endedAt: harness.clock.wall,
-                                                                  duration: .milliseconds(1500)))
+        #expect(
+            status.rules[0].lastRun
+                == StatusSnapshot.LastRun(
+                    outcome: "failure", endedAt: harness.clock.wall,
+                    duration: .milliseconds(1500)))
         #expect(status.rules[0].pendingEvents == 0 && !status.rules[0].running)
         #expect(status.takenAt == harness.clock.wall)
     }
@@ -57,7 +64,8 @@ struct StatusSnapshotTests {
         harness.pass(.seconds(5))
         harness.send(.source(generation: 0, .disconnected(reason: "connection refused")))
         var status = harness.loop.statusSnapshot(at: harness.clock)
-        #expect(!status.engine.connected && status.engine.since == lostAt, "since the first failure, not the last retry")
+        #expect(
+            !status.engine.connected && status.engine.since == lostAt, "since the first failure, not the last retry")
         harness.connect()
         status = harness.loop.statusSnapshot(at: harness.clock)
         #expect(status.engine.connected && status.engine.reconnects == 1)
@@ -86,10 +94,11 @@ struct StatusSnapshotTests {
         observed.endRun("trim")
         observed.send(.source(generation: 0, .disconnected(reason: "gone")))
         observed.connect()
-        #expect(observations(observed.effects) == [
-            .event(resource: "volume", kind: "prune", reclaimedBytes: 7),
-            .run(rule: "trim", outcome: "success", duration: .milliseconds(250)),
-            .reconnected,
-        ])
+        #expect(
+            observations(observed.effects) == [
+                .event(resource: "volume", kind: "prune", reclaimedBytes: 7),
+                .run(rule: "trim", outcome: "success", duration: .milliseconds(250)),
+                .reconnected,
+            ])
     }
 }

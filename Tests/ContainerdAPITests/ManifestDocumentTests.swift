@@ -6,16 +6,17 @@ struct ManifestDocumentTests {
     /// The manifest containerd stored for the tests' busybox image (`docker save` of a `docker import`, then
     /// `ctr images import`), as `ctr content get` printed it.
     static let dockerManifest = """
-    {"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":\
-    "application/vnd.docker.container.image.v1+json","size":404,"digest":"sha256:8b62f2e93dc93b3e07d68096775665c2de289\
-    fc731598d8ad22fc25350a2d9af"},"layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar","size":1990656,\
-    "digest":"sha256:b2eb907492a7b9d6e5cb32eb2661fb2397df4df4c92f5411d0104c9c22b5be8f"}]}
-    """
+        {"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":\
+        "application/vnd.docker.container.image.v1+json","size":404,"digest":"sha256:8b62f2e93dc93b3e07d68096775665c2de289\
+        fc731598d8ad22fc25350a2d9af"},"layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar","size":1990656,\
+        "digest":"sha256:b2eb907492a7b9d6e5cb32eb2661fb2397df4df4c92f5411d0104c9c22b5be8f"}]}
+        """
 
     @Test("a Docker schema 2 manifest: its config and layers")
     func dockerManifest() throws {
-        let document = try ManifestDocument.read(Array(Self.dockerManifest.utf8),
-                                                 mediaType: "application/vnd.docker.distribution.manifest.v2+json")
+        let document = try ManifestDocument.read(
+            Array(Self.dockerManifest.utf8),
+            mediaType: "application/vnd.docker.distribution.manifest.v2+json")
         guard case .manifest(let config, let layers) = document else {
             Issue.record("read as \(document)")
             return
@@ -29,14 +30,14 @@ struct ManifestDocumentTests {
     @Test("an OCI index: each entry with its platform; the walk picks this machine's")
     func index() throws {
         let text = """
-        {"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[
-          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:aa","size":10,
-           "platform":{"architecture":"arm64","os":"linux","variant":"v8"}},
-          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:bb","size":20,
-           "platform":{"architecture":"amd64","os":"linux"}},
-          {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:cc","size":30,
-           "platform":{"architecture":"unknown","os":"unknown"}}]}
-        """
+            {"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[
+              {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:aa","size":10,
+               "platform":{"architecture":"arm64","os":"linux","variant":"v8"}},
+              {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:bb","size":20,
+               "platform":{"architecture":"amd64","os":"linux"}},
+              {"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:cc","size":30,
+               "platform":{"architecture":"unknown","os":"unknown"}}]}
+            """
         let document = try ManifestDocument.read(Array(text.utf8), mediaType: "application/vnd.oci.image.index.v1+json")
         guard case .index(let entries) = document else {
             Issue.record("read as \(document)")
@@ -54,17 +55,22 @@ struct ManifestDocumentTests {
     @Test("a media type neither list names is read by its content")
     func unknownMediaType() throws {
         let text = #"{"manifests":[{"digest":"sha256:aa","size":1}]}"#
-        #expect(try ManifestDocument.read(Array(text.utf8), mediaType: "") ==
-            .index([.init(descriptor: ContainerdDescriptor(mediaType: "", digest: "sha256:aa", size: 1), platform: nil)]))
+        #expect(
+            try ManifestDocument.read(Array(text.utf8), mediaType: "")
+                == .index([
+                    .init(descriptor: ContainerdDescriptor(mediaType: "", digest: "sha256:aa", size: 1), platform: nil)
+                ]))
     }
 
-    @Test("what is not a manifest says what is missing", arguments: [
-        (#"[]"#, "not a JSON object"),
-        (#"{"layers":[]}"#, "a manifest without config"),
-        (#"{"config":{"digest":"sha256:aa"}}"#, "the config without a digest and a size"),
-        (#"{"config":{"digest":"sha256:aa","size":-1}}"#, "the config without a digest and a size"),
-        (#"{"config":{"digest":"sha256:aa","size":1.5}}"#, "the config without a digest and a size"),
-    ])
+    @Test(
+        "what is not a manifest says what is missing",
+        arguments: [
+            (#"[]"#, "not a JSON object"),
+            (#"{"layers":[]}"#, "a manifest without config"),
+            (#"{"config":{"digest":"sha256:aa"}}"#, "the config without a digest and a size"),
+            (#"{"config":{"digest":"sha256:aa","size":-1}}"#, "the config without a digest and a size"),
+            (#"{"config":{"digest":"sha256:aa","size":1.5}}"#, "the config without a digest and a size"),
+        ])
     func unreadable(text: String, problem: String) {
         #expect(throws: ManifestDocument.Unreadable.self) {
             try ManifestDocument.read(Array(text.utf8), mediaType: "application/vnd.oci.image.manifest.v1+json")

@@ -23,29 +23,31 @@ struct RecordedEnvelopeTests {
     func decoded() throws {
         let rows = try Self.recorded().map { recorded in
             let envelope = recorded.envelope
-            return "\(envelope.namespace) \(envelope.topic) \(envelope.payload.messageName) \(envelope.payload.attributes)"
+            return
+                "\(envelope.namespace) \(envelope.topic) \(envelope.payload.messageName) \(envelope.payload.attributes)"
         }
         let extract = "extract-357831393-_myA \(Self.layer)"
-        #expect(rows == [
-            "rec /namespaces/create containerd.events.NamespaceCreate [name=rec]",
-            "rec /namespaces/update containerd.events.NamespaceUpdate [name=rec, label.team=infra]",
-            "rec /images/create containerd.services.images.v1.ImageCreate [name=docker.io/library/bb:latest]",
-            "rec /snapshot/prepare containerd.events.SnapshotPrepare [key=\(extract)]",
-            "rec /snapshot/commit containerd.events.SnapshotCommit [key=\(extract), name=\(Self.layer)]",
-            "rec /images/create containerd.services.images.v1.ImageCreate [name=docker.io/library/bbx:1]",
-            "rec /images/update containerd.services.images.v1.ImageUpdate [name=docker.io/library/bbx:1, label.keep=yes]",
-            "rec /images/delete containerd.services.images.v1.ImageDelete [name=docker.io/library/bbx:1]",
-            "rec /snapshot/prepare containerd.events.SnapshotPrepare [key=c1, parent=\(Self.layer)]",
-            "rec /containers/create containerd.events.ContainerCreate [id=c1, image=docker.io/library/bb:latest, runtime=io.containerd.runc.v2]",
-            "rec /containers/update containerd.events.ContainerUpdate [id=c1, image=docker.io/library/bb:latest, snapshot_key=c1, "
-                + "label.app=web, label.io.containerd.image.config.stop-signal=SIGTERM]",
-            "rec /snapshot/remove containerd.events.SnapshotRemove [key=c1]",
-            "rec /containers/delete containerd.events.ContainerDelete [id=c1]",
-            "rec /images/delete containerd.services.images.v1.ImageDelete [name=docker.io/library/bb:latest]",
-            "rec /namespaces/delete containerd.events.NamespaceDelete [name=rec]",
-            "rec2 /content/delete containerd.events.ContentDelete "
-                + "[digest=sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03]",
-        ], "\(rows.joined(separator: "\n"))")
+        #expect(
+            rows == [
+                "rec /namespaces/create containerd.events.NamespaceCreate [name=rec]",
+                "rec /namespaces/update containerd.events.NamespaceUpdate [name=rec, label.team=infra]",
+                "rec /images/create containerd.services.images.v1.ImageCreate [name=docker.io/library/bb:latest]",
+                "rec /snapshot/prepare containerd.events.SnapshotPrepare [key=\(extract)]",
+                "rec /snapshot/commit containerd.events.SnapshotCommit [key=\(extract), name=\(Self.layer)]",
+                "rec /images/create containerd.services.images.v1.ImageCreate [name=docker.io/library/bbx:1]",
+                "rec /images/update containerd.services.images.v1.ImageUpdate [name=docker.io/library/bbx:1, label.keep=yes]",
+                "rec /images/delete containerd.services.images.v1.ImageDelete [name=docker.io/library/bbx:1]",
+                "rec /snapshot/prepare containerd.events.SnapshotPrepare [key=c1, parent=\(Self.layer)]",
+                "rec /containers/create containerd.events.ContainerCreate [id=c1, image=docker.io/library/bb:latest, runtime=io.containerd.runc.v2]",
+                "rec /containers/update containerd.events.ContainerUpdate [id=c1, image=docker.io/library/bb:latest, snapshot_key=c1, "
+                    + "label.app=web, label.io.containerd.image.config.stop-signal=SIGTERM]",
+                "rec /snapshot/remove containerd.events.SnapshotRemove [key=c1]",
+                "rec /containers/delete containerd.events.ContainerDelete [id=c1]",
+                "rec /images/delete containerd.services.images.v1.ImageDelete [name=docker.io/library/bb:latest]",
+                "rec /namespaces/delete containerd.events.NamespaceDelete [name=rec]",
+                "rec2 /content/delete containerd.events.ContentDelete "
+                    + "[digest=sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03]",
+            ], "\(rows.joined(separator: "\n"))")
     }
 
     @Test("timestamps are the recording's, in order; every payload decoded and keeps its bytes")
@@ -71,11 +73,14 @@ struct RecordedEnvelopeTests {
     func unknownAndBroken() throws {
         let bytes = try Self.recorded()[0].envelope.payload.bytes
         let unknown = EventPayloadDecoder.decode(typeURL: "containerd.events.SomethingNew", value: bytes)
-        #expect(unknown == ContainerdEventPayload(typeURL: "containerd.events.SomethingNew", attributes: [], bytes: bytes))
-        let broken = EventPayloadDecoder.decode(typeURL: "containerd.events.NamespaceCreate", value: [0x0A, 0x05, 0x61])
+        #expect(
+            unknown == ContainerdEventPayload(typeURL: "containerd.events.SomethingNew", attributes: [], bytes: bytes))
+        let broken = EventPayloadDecoder.decode(
+            typeURL: "containerd.events.NamespaceCreate", value: [0x0A, 0x05, 0x61])
         #expect(broken.attributes.isEmpty)
         #expect(broken.undecodable != nil)
-        let typed = EventPayloadDecoder.decode(typeURL: "type.googleapis.com/containerd.events.NamespaceCreate", value: bytes)
+        let typed = EventPayloadDecoder.decode(
+            typeURL: "type.googleapis.com/containerd.events.NamespaceCreate", value: bytes)
         #expect(typed.attributes == [.init("name", "rec")], "the type URL's prefix is ignored")
     }
 }

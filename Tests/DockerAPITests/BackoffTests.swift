@@ -9,9 +9,11 @@ struct BackoffTests {
     func schedule() {
         var backoff = Backoff()
         var generator = SplitMix(seed: 42)
-        let ceilings: [Duration] = [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800),
-                                    .milliseconds(1600), .milliseconds(3200), .milliseconds(6400), .milliseconds(12800),
-                                    .milliseconds(25600), .seconds(30), .seconds(30)]
+        let ceilings: [Duration] = [
+            .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800),
+            .milliseconds(1600), .milliseconds(3200), .milliseconds(6400), .milliseconds(12800),
+            .milliseconds(25600), .seconds(30), .seconds(30),
+        ]
         for ceiling in ceilings {
             #expect(backoff.ceiling == ceiling)
             let delay = backoff.next(using: &generator)

@@ -6,20 +6,25 @@ import Testing
 
 @Suite("Endpoint, version negotiation and queries")
 struct ConnectionTests {
-    @Test("parses unix and tcp hosts", arguments: [
-        ("unix:///var/run/docker.sock", EngineEndpoint.unix(path: "/var/run/docker.sock")),
-        ("tcp://127.0.0.1:2375", .tcp(host: "127.0.0.1", port: 2375)),
-        ("tcp://docker.internal:2376/", .tcp(host: "docker.internal", port: 2376)),
-        ("tcp://[::1]:2375", .tcp(host: "::1", port: 2375)),
-    ])
+    @Test(
+        "parses unix and tcp hosts",
+        arguments: [
+            ("unix:///var/run/docker.sock", EngineEndpoint.unix(path: "/var/run/docker.sock")),
+            ("tcp://127.0.0.1:2375", .tcp(host: "127.0.0.1", port: 2375)),
+            ("tcp://docker.internal:2376/", .tcp(host: "docker.internal", port: 2376)),
+            ("tcp://[::1]:2375", .tcp(host: "::1", port: 2375)),
+        ])
     func parses(text: String, endpoint: EngineEndpoint) throws {
         #expect(try EngineEndpoint.parse(text) == endpoint)
     }
 
-    @Test("rejects malformed hosts with the expected forms", arguments: [
-        "", "/var/run/docker.sock", "unix://relative.sock", "tcp://host", "tcp://:2375", "tcp://h:0", "tcp://h:99999",
-        "http://h:1", "tcp://[::1]2375", "unix:///" + String(repeating: "a", count: 120),
-    ])
+    @Test(
+        "rejects malformed hosts with the expected forms",
+        arguments: [
+            "", "/var/run/docker.sock", "unix://relative.sock", "tcp://host", "tcp://:2375", "tcp://h:0",
+            "tcp://h:99999",
+            "http://h:1", "tcp://[::1]2375", "unix:///" + String(repeating: "a", count: 120),
+        ])
     func rejects(text: String) {
         do {
             _ = try EngineEndpoint.parse(text)
@@ -61,20 +66,27 @@ struct ConnectionTests {
 
     @Test("a newer engine is spoken to at our highest version; an unknown server is not fatal")
     func negotiation() {
-        #expect(EngineIdentity(pingHeaders: { $0 == "Api-Version" ? "1.52" : nil }).negotiatedVersion == .highestSupported)
+        #expect(
+            EngineIdentity(pingHeaders: { $0 == "Api-Version" ? "1.52" : nil }).negotiatedVersion == .highestSupported)
         let unknown = EngineIdentity(pingHeaders: { _ in nil })
         #expect(unknown.kind == .docker)
         #expect(unknown.negotiatedVersion == .highestSupported)
-        #expect(EngineIdentity(pingHeaders: { $0 == "Api-Version" ? "garbage" : nil }).negotiatedVersion == .highestSupported)
+        #expect(
+            EngineIdentity(pingHeaders: { $0 == "Api-Version" ? "garbage" : nil }).negotiatedVersion
+                == .highestSupported)
         #expect(APIVersion("1.9")! < APIVersion("1.41")!)
     }
 
     @Test("writes since, until and filters as the engine reads them")
     func query() {
-        let query = EventQuery(since: Timestamp(nanoseconds: 1_500_000_000), until: Timestamp(seconds: 2),
-                               filters: ["type": ["volume", "image"], "event": ["prune"]])
+        let query = EventQuery(
+            since: Timestamp(nanoseconds: 1_500_000_000), until: Timestamp(seconds: 2),
+            filters: ["type": ["volume", "image"], "event": ["prune"]])
         #expect(query.filtersJSON == #"{"event":["prune"],"type":["image","volume"]}"#)
-        #expect(query.queryString == "?since=1.500000000&until=2.000000000&filters=%7B%22event%22%3A%5B%22prune%22%5D%2C%22type%22%3A%5B%22image%22%2C%22volume%22%5D%7D")
+        #expect(
+            query.queryString
+                == "?since=1.500000000&until=2.000000000&filters=%7B%22event%22%3A%5B%22prune%22%5D%2C%22type%22%3A%5B%22image%22%2C%22volume%22%5D%7D"
+        )
         #expect(EventQuery().queryString == "")
     }
 

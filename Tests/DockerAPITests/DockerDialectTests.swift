@@ -13,10 +13,13 @@ struct DockerDialectTests {
         return items.compactMap { if case .event(let event) = $0 { event } else { nil } }
     }
 
-    @Test("Docker 20.10: container create and start and image tag are uses naming their images; only create and tag bring data")
+    @Test(
+        "Docker 20.10: container create and start and image tag are uses naming their images; only create and tag bring data"
+    )
     func dockerUses() throws {
         let uses = try events("docker-20.10-lifecycle.ndjson", engine: .docker).filter { $0.kind == EventKind.use }
-        #expect(uses.map { "\($0.resource) \($0.action)" }.sorted()
+        #expect(
+            uses.map { "\($0.resource) \($0.action)" }.sorted()
                 == ["container create", "container create", "container start", "container start", "image tag"])
         for use in uses {
             let imageUse = try #require(use.imageUse, "\(use.resource) \(use.action)")
@@ -37,16 +40,21 @@ struct DockerDialectTests {
 
     @Test("a selection becomes the filters Docker and Podman take, as before the seam")
     func filters() {
-        let trim = EventSelection(resources: ["container", "image", "volume", "builder"], kinds: [EventKind.prune, EventKind.remove])
-        #expect(DockerFilter.filters(for: trim) == [
-            "type": ["builder", "container", "image", "volume"], "event": ["delete", "destroy", "prune", "remove"],
-        ])
+        let trim = EventSelection(
+            resources: ["container", "image", "volume", "builder"], kinds: [EventKind.prune, EventKind.remove])
+        #expect(
+            DockerFilter.filters(for: trim) == [
+                "type": ["builder", "container", "image", "volume"], "event": ["delete", "destroy", "prune", "remove"],
+            ])
         #expect(DockerFilter.filters(for: .prunes) == ["event": ["prune"]])
         #expect(DockerFilter.filters(for: .spaceFreeing) == ["event": ["delete", "destroy", "prune", "remove"]])
         #expect(DockerFilter.filters(for: .everything) == [:])
         let filesystemOnly = EventSelection(resources: ["filesystem"], kinds: [EventKind.freed])
         #expect(DockerFilter.filters(for: filesystemOnly) == ["event": ["prune"]], "prunes are always audited")
         let withUses = EventSelection(resources: ["image"], kinds: [EventKind.use], actions: ["untag"])
-        #expect(DockerFilter.filters(for: withUses)["event"] == ["build", "commit", "create", "import", "load", "pull", "push", "save", "start", "tag", "untag"])
+        #expect(
+            DockerFilter.filters(for: withUses)["event"] == [
+                "build", "commit", "create", "import", "load", "pull", "push", "save", "start", "tag", "untag",
+            ])
     }
 }

@@ -12,9 +12,14 @@ struct EventDecoderTests {
 
     @Test("reads type, action, actor, attributes and nanosecond time")
     func decodesDockerEvent() throws {
-        let event = try decode(#"{"status":"prune","Type":"image","Action":"prune","Actor":{"ID":"","Attributes":{"reclaimed":"9322288"}},"scope":"local","time":1795364605,"timeNano":1795364605762178784}"#)
-        #expect(event == EngineEvent(type: "image", action: "prune", actorID: "", attributes: ["reclaimed": "9322288"],
-                                     time: Timestamp(nanoseconds: 1_795_364_605_762_178_784), scope: "local"))
+        let event = try decode(
+            #"{"status":"prune","Type":"image","Action":"prune","Actor":{"ID":"","Attributes":{"reclaimed":"9322288"}},"scope":"local","time":1795364605,"timeNano":1795364605762178784}"#
+        )
+        #expect(
+            event
+                == EngineEvent(
+                    type: "image", action: "prune", actorID: "", attributes: ["reclaimed": "9322288"],
+                    time: Timestamp(nanoseconds: 1_795_364_605_762_178_784), scope: "local"))
     }
 
     @Test("falls back to time in seconds and to the legacy status and id fields")
@@ -28,20 +33,24 @@ struct EventDecoderTests {
 
     @Test("passes unknown types, actions and fields through; keeps non-string attributes as text")
     func unknownsPassThrough() throws {
-        let event = try decode(#"{"Type":"plugin","Action":"exec_start: sh -c x","Future":{"x":[1,2]},"Actor":{"ID":"p","Attributes":{"n":42,"f":true,"z":null,"o":{"a":1}}},"timeNano":5}"#)
+        let event = try decode(
+            #"{"Type":"plugin","Action":"exec_start: sh -c x","Future":{"x":[1,2]},"Actor":{"ID":"p","Attributes":{"n":42,"f":true,"z":null,"o":{"a":1}}},"timeNano":5}"#
+        )
         #expect(event.type == "plugin")
         #expect(event.action == "exec_start: sh -c x")
         #expect(event.attributes == ["n": "42", "f": "true", "z": "null", "o": "<structured value>"])
     }
 
-    @Test("rejects lines that are not events, naming the offset and quoting the start", arguments: [
-        ("not json", "not a JSON event object"),
-        ("[1,2]", "not a JSON event object"),
-        (#"{"Type":"image","timeNano":1}"#, "no Action"),
-        (#"{"Action":"prune","timeNano":1}"#, "no Type"),
-        (#"{"Type":"image","Action":"prune"}"#, "no time or timeNano"),
-        (#"{"Type":"image","Action":"prune","timeNano":"soon"}"#, "not a JSON event object"),
-    ])
+    @Test(
+        "rejects lines that are not events, naming the offset and quoting the start",
+        arguments: [
+            ("not json", "not a JSON event object"),
+            ("[1,2]", "not a JSON event object"),
+            (#"{"Type":"image","timeNano":1}"#, "no Action"),
+            (#"{"Action":"prune","timeNano":1}"#, "no Type"),
+            (#"{"Type":"image","Action":"prune"}"#, "no time or timeNano"),
+            (#"{"Type":"image","Action":"prune","timeNano":"soon"}"#, "not a JSON event object"),
+        ])
     func rejects(line: String, reason: String) {
         #expect(throws: MalformedEventLine(offset: 1234, excerpt: line, reason: reason)) {
             try decode(line, offset: 1234)

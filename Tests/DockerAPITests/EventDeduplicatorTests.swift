@@ -9,7 +9,8 @@ import Testing
 struct EventDeduplicatorTests {
     private func event(_ nanos: Int64, _ type: String = "volume") -> ReclaimEvent {
         EventNormalizer(engine: .docker).normalize(
-            EngineEvent(type: type, action: "prune", attributes: ["reclaimed": "1"], time: Timestamp(nanoseconds: nanos))
+            EngineEvent(
+                type: type, action: "prune", attributes: ["reclaimed": "1"], time: Timestamp(nanoseconds: nanos))
         ).event
     }
 

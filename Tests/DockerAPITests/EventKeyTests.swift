@@ -7,8 +7,9 @@ import Testing
 
 @Suite("EventKey")
 struct EventKeyTests {
-    private let base = EngineEvent(type: "image", action: "prune", actorID: "", attributes: ["reclaimed": "5"],
-                                   time: Timestamp(nanoseconds: 1_795_364_605_762_178_784))
+    private let base = EngineEvent(
+        type: "image", action: "prune", actorID: "", attributes: ["reclaimed": "5"],
+        time: Timestamp(nanoseconds: 1_795_364_605_762_178_784))
 
     @Test("the same event always has the same key, whatever the attribute order")
     func stable() {

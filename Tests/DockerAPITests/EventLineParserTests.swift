@@ -23,8 +23,9 @@ struct EventLineParserTests {
         line.withUnsafeBytes { bytes in
             let slow = JSONEventFallback.fields(bytes)
             guard let fast = try? EventLineParser.parse(bytes) else { return false }
-            #expect(slow.map(Self.utf8) == Self.utf8(fast), "\(String(decoding: line, as: UTF8.self))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                slow.map(Self.utf8) == Self.utf8(fast), "\(String(decoding: line, as: UTF8.self))",
+                sourceLocation: sourceLocation)
             return true
         }
     }
@@ -33,8 +34,10 @@ struct EventLineParserTests {
     /// `id` counts only without `Actor.ID`, the only case it is read.
     private static func utf8(_ fields: EventFields) -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
-        let strings = ["type": fields.type, "action": fields.action, "status": fields.status,
-                       "id": fields.actorID == nil ? fields.id : nil, "actorID": fields.actorID, "scope": fields.scope]
+        let strings = [
+            "type": fields.type, "action": fields.action, "status": fields.status,
+            "id": fields.actorID == nil ? fields.id : nil, "actorID": fields.actorID, "scope": fields.scope,
+        ]
         for (name, value) in strings { out[name] = value.map { Array($0.utf8) } }
         out["time"] = fields.time.map { Array(String($0).utf8) }
         out["timeNano"] = fields.timeNano.map { Array(String($0).utf8) }

@@ -2,7 +2,8 @@ import TestSupport
 
 /// Generated event lines for comparing `EventLineParser` with `JSONDecoder`.
 enum EventLineVariants {
-    private static let base = #"{"status":"destroy","id":"abc","from":"bb","Type":"container","Action":"destroy","Actor":{"ID":"abc","Attributes":{"image":"bb","name":"web"}},"scope":"local","time":1795364604,"timeNano":1795364604638389810}"#
+    private static let base =
+        #"{"status":"destroy","id":"abc","from":"bb","Type":"container","Action":"destroy","Actor":{"ID":"abc","Attributes":{"image":"bb","name":"web"}},"scope":"local","time":1795364604,"timeNano":1795364604638389810}"#
 
     /// Lines written to probe one rule each.
     static let handWritten: [String] = [
@@ -52,7 +53,8 @@ enum EventLineVariants {
         #"{"Type":"a","Action":"b","Future":"\u12","timeNano":1}"#,
         "{\"Type\":\"a\tb\",\"Action\":\"b\",\"timeNano\":1}",
         "{\"Type\":\"a\u{7F}b\",\"Action\":\"b\",\"timeNano\":1}",
-        #"{"Type":"a","Action":"b","Future":"#  + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + #","timeNano":1}"#,
+        #"{"Type":"a","Action":"b","Future":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+            + #","timeNano":1}"#,
         "\u{FEFF}" + #"{"Type":"a","Action":"b","timeNano":1}"#,
     ]
 

@@ -19,8 +19,10 @@ struct EventPathEquivalenceTests {
     @Test("an event's key, hashed field by field, is the key of the list of its fields")
     func keys() throws {
         var events = try recordedEvents()
-        events.append(EngineEvent(type: "x", action: "y", attributes: ["b": "2", "a": "1", "é": "\u{0}"],
-                                  time: Timestamp(nanoseconds: -5)))
+        events.append(
+            EngineEvent(
+                type: "x", action: "y", attributes: ["b": "2", "a": "1", "é": "\u{0}"],
+                time: Timestamp(nanoseconds: -5)))
         events.append(EngineEvent(type: "", action: "", time: Timestamp(nanoseconds: .min)))
         for event in events {
             var fields = [event.type, event.action, event.actorID, String(event.time.nanoseconds)]
@@ -45,7 +47,9 @@ struct EventPathEquivalenceTests {
                 for action in actions {
                     let event = EngineEvent(type: type, action: action, time: Timestamp(nanoseconds: 1))
                     let isUse = (type == "container" && action == "create")
-                    let expected = action == "prune" ? "prune"
+                    let expected =
+                        action == "prune"
+                        ? "prune"
                         : removals[engine]?[type]?.contains(action) == true ? "remove" : isUse ? "use" : action
                     #expect(normalizer.kind(of: event) == expected, "\(engine) \(type) \(action)")
                 }
@@ -57,9 +61,10 @@ struct EventPathEquivalenceTests {
     @Test("event JSON: escapes and sorted attributes, the same text as the object writer gives")
     func json() {
         let attributes = ["z": "1", "a": "q\"uote", "m": "line\nbreak\u{1}", "é": "中😀"]
-        let event = ReclaimEvent(source: "docker", resource: "con\\tainer", action: "destroy", kind: "remove",
-                                 reclaimedBytes: nil, actorID: "abc", attributes: attributes,
-                                 time: Timestamp(nanoseconds: 1_795_364_605_762_178_784), key: EventKey(value: 1))
+        let event = ReclaimEvent(
+            source: "docker", resource: "con\\tainer", action: "destroy", kind: "remove",
+            reclaimedBytes: nil, actorID: "abc", attributes: attributes,
+            time: Timestamp(nanoseconds: 1_795_364_605_762_178_784), key: EventKey(value: 1))
         var writer = JSONObjectWriter()
         writer.add("time", event.time.rfc3339)
         writer.add("time_nano", event.time.nanoseconds)

@@ -47,9 +47,12 @@ struct EventStreamDecoderTests {
 
     @Test("a malformed line is skipped with a warning and the stream goes on")
     func malformedLineInStream() {
-        let first = Array(#"{"Type":"volume","Action":"prune","Actor":{"Attributes":{"reclaimed":"1"}},"timeNano":1}"#.utf8)
-        let stream = first + Array("\n{broken\n".utf8)
-            + Array(#"{"Type":"volume","Action":"prune","Actor":{"Attributes":{"reclaimed":"2"}},"timeNano":2}"#.utf8) + [10]
+        let first = Array(
+            #"{"Type":"volume","Action":"prune","Actor":{"Attributes":{"reclaimed":"1"}},"timeNano":1}"#.utf8)
+        let stream =
+            first + Array("\n{broken\n".utf8)
+            + Array(#"{"Type":"volume","Action":"prune","Actor":{"Attributes":{"reclaimed":"2"}},"timeNano":2}"#.utf8)
+            + [10]
         let items = decodeAll(stream, engine: .docker)
         #expect(events(items).map(\.reclaimedBytes) == [1, 2])
         let warnings = items.compactMap { if case .warning(let text) = $0 { text } else { nil } }
@@ -63,7 +66,8 @@ struct EventStreamDecoderTests {
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHTTPClientHandlers()
         // The decoder matches the response to a request, as on a real connection.
-        try channel.writeOutbound(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: "/v1.41/events")))
+        try channel.writeOutbound(
+            HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: "/v1.41/events")))
         try channel.writeOutbound(HTTPClientRequestPart.end(nil))
         var decoder = EventStreamDecoder(engine: .docker)
         var found: [ReclaimEvent] = []
@@ -103,14 +107,18 @@ struct EventStreamDecoderTests {
     func eventJSON() throws {
         let items = decodeAll(try Fixture.bytes("docker-20.10-lifecycle.ndjson"), engine: .docker)
         let image = try #require(events(items).first { $0.isPrune && $0.resource == "image" })
-        #expect(image.json == #"{"time":"2026-11-22T16:23:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","kind":"prune","reclaimed_bytes":9322288,"actor_id":"","attributes":{"reclaimed":"9322288"}}"#)
+        #expect(
+            image.json
+                == #"{"time":"2026-11-22T16:23:25.762178784Z","time_nano":1795364605762178784,"engine":"docker","resource":"image","action":"prune","kind":"prune","reclaimed_bytes":9322288,"actor_id":"","attributes":{"reclaimed":"9322288"}}"#
+        )
     }
 
     /// Issue 11: `time` far before 1677 saturates to the earliest nanosecond, whose formatting trapped (SIGILL) in
     /// the JSON and the bad-bytes warning; a `reclaimd events` fed this line by an engine died.
     @Test("an event time beyond Int64 nanoseconds decodes, warns and prints (it used to trap)")
     func farTimes() throws {
-        let stream = Array(("""
+        let stream = Array(
+            ("""
             {"Type":"volume","Action":"prune","Actor":{"Attributes":{"reclaimed":"x"}},"time":-99999999999}
             {"Type":"image","Action":"prune","Actor":{"Attributes":{"reclaimed":"1"}},"timeNano":-9223372036854775808}
             {"Type":"image","Action":"prune","time":99999999999}
@@ -119,11 +127,16 @@ struct EventStreamDecoderTests {
         let items = decodeAll(stream, engine: .docker)
         let decoded = events(items)
         #expect(decoded.map(\.time) == [.earliest, .earliest, .latest])
-        #expect(decoded.map(\.json).allSatisfy { $0.contains(#""time":"1677-09-21T00:12:43.145224192Z""#) || $0.contains(#""time":"2262-04-11T23:47:16.854775807Z""#) })
+        #expect(
+            decoded.map(\.json).allSatisfy {
+                $0.contains(#""time":"1677-09-21T00:12:43.145224192Z""#)
+                    || $0.contains(#""time":"2262-04-11T23:47:16.854775807Z""#)
+            })
         let warnings = items.compactMap { if case .warning(let text) = $0 { text } else { nil } }
-        #expect(warnings == [
-            "volume prune at 1677-09-21T00:12:43.145224192Z has reclaimed \"x\", which is not a count of bytes; bytes unknown",
-            "image prune at 2262-04-11T23:47:16.854775807Z has no reclaimed attribute; bytes unknown",
-        ])
+        #expect(
+            warnings == [
+                "volume prune at 1677-09-21T00:12:43.145224192Z has reclaimed \"x\", which is not a count of bytes; bytes unknown",
+                "image prune at 2262-04-11T23:47:16.854775807Z has no reclaimed attribute; bytes unknown",
+            ])
     }
 }

@@ -6,16 +6,21 @@ import Testing
 
 @Suite("Reclaimed bytes")
 struct ReclaimedBytesTests {
-    @Test("accepts decimal counts up to UInt64.max", arguments: [
-        ("0", UInt64(0)), ("9322288", 9_322_288), ("18446744073709551615", UInt64.max), ("007", 7),
-    ])
+    @Test(
+        "accepts decimal counts up to UInt64.max",
+        arguments: [
+            ("0", UInt64(0)), ("9322288", 9_322_288), ("18446744073709551615", UInt64.max), ("007", 7),
+        ])
     func valid(text: String, value: UInt64) {
         #expect(ReclaimedBytes.parse(text) == .bytes(value))
     }
 
-    @Test("calls anything else invalid, never a wrong number", arguments: [
-        "", "-1", "+1", " 1", "1 ", "1.5", "1e3", "0x10", "18446744073709551616", "99999999999999999999999", "ten", "١٢",
-    ])
+    @Test(
+        "calls anything else invalid, never a wrong number",
+        arguments: [
+            "", "-1", "+1", " 1", "1 ", "1.5", "1e3", "0x10", "18446744073709551616", "99999999999999999999999", "ten",
+            "١٢",
+        ])
     func invalid(text: String) {
         #expect(ReclaimedBytes.parse(text) == .invalid(text))
     }

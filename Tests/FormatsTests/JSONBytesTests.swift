@@ -35,7 +35,9 @@ struct JSONBytesTests {
         let pieces = ["", "x", "\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "é", "中", "😀", " ", "\r\n", "/"]
         var random = SplitMix(seed: 7)
         for _ in 0..<2000 {
-            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in
+                pieces.randomElement(using: &random) ?? ""
+            }.joined()
             #expect(Array(JSONText.quoted(text).utf8) == Array(Self.referenceQuoted(text).utf8))
         }
     }

@@ -39,11 +39,12 @@ struct LineFramerTests {
     @Test("handles several lines in one chunk, CRLF, blank lines and a last line without newline")
     func shapes() {
         let text = Array("a\r\n\nbb\nccc".utf8)
-        #expect(frame([text[...]]) == [
-            .line(offset: 0, bytes: Array("a".utf8)),
-            .line(offset: 4, bytes: Array("bb".utf8)),
-            .line(offset: 7, bytes: Array("ccc".utf8)),
-        ])
+        #expect(
+            frame([text[...]]) == [
+                .line(offset: 0, bytes: Array("a".utf8)),
+                .line(offset: 4, bytes: Array("bb".utf8)),
+                .line(offset: 7, bytes: Array("ccc".utf8)),
+            ])
     }
 
     @Test("drops a line over the limit, whatever its chunks, and resumes at the next newline")
@@ -60,12 +61,16 @@ struct LineFramerTests {
             #expect(frame([stream[..<split], stream[split...]], limit: 10) == expected, "split at \(split)")
         }
         // Exactly at the limit is kept.
-        #expect(frame([Array("0123456789\n".utf8)[...]], limit: 10) == [.line(offset: 0, bytes: Array("0123456789".utf8))])
+        #expect(
+            frame([Array("0123456789\n".utf8)[...]], limit: 10) == [.line(offset: 0, bytes: Array("0123456789".utf8))])
     }
 
     @Test("drops an over-limit last line without newline")
     func oversizedAtEnd() {
         let stream = Array("ok\n".utf8) + [UInt8](repeating: 65, count: 11)
-        #expect(frame([stream[...]], limit: 10) == [.line(offset: 0, bytes: Array("ok".utf8)), .oversized(offset: 3, length: 11)])
+        #expect(
+            frame([stream[...]], limit: 10) == [
+                .line(offset: 0, bytes: Array("ok".utf8)), .oversized(offset: 3, length: 11),
+            ])
     }
 }

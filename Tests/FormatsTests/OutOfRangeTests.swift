@@ -12,14 +12,19 @@ struct OutOfRangeTests {
 
     @Test("the time range is stated exactly, in both forms")
     func timeRangeText() {
-        #expect(Timestamp.rangeDescription == "from 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z (Unix seconds -9223372036.854775808 to 9223372036.854775807)")
+        #expect(
+            Timestamp.rangeDescription
+                == "from 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z (Unix seconds -9223372036.854775808 to 9223372036.854775807)"
+        )
     }
 
-    @Test("RFC 3339 beyond Int64 nanoseconds is out of range, not a trap", arguments: [
-        "2262-04-12T00:00:00Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1677-09-21T00:12:43Z",
-        "2262-04-11T23:47:16.854775808Z", "1677-09-21T00:12:43.145224191Z", "2262-04-11T23:47:60Z",
-        "2262-04-11T23:47:17+00:00", "1677-09-21T00:12:43.145224191-00:00",
-    ])
+    @Test(
+        "RFC 3339 beyond Int64 nanoseconds is out of range, not a trap",
+        arguments: [
+            "2262-04-12T00:00:00Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1677-09-21T00:12:43Z",
+            "2262-04-11T23:47:16.854775808Z", "1677-09-21T00:12:43.145224191Z", "2262-04-11T23:47:60Z",
+            "2262-04-11T23:47:17+00:00", "1677-09-21T00:12:43.145224191-00:00",
+        ])
     func rfc3339OutOfRange(text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
         #expect(throws: timeRange) { try Timestamp.read(rfc3339: text) }
@@ -34,10 +39,12 @@ struct OutOfRangeTests {
         #expect(throws: TextParseFailure.malformed) { try Timestamp.read(rfc3339: "2262-04-12") }
     }
 
-    @Test("Unix seconds beyond Int64 nanoseconds are out of range, however many digits", arguments: [
-        "99999999999", "9223372036.854775808", "-9223372036.854775809", "1795364605000", "-99999999999.5",
-        "99999999999999999999999999999999999999999999", "18446744073709551616",
-    ])
+    @Test(
+        "Unix seconds beyond Int64 nanoseconds are out of range, however many digits",
+        arguments: [
+            "99999999999", "9223372036.854775808", "-9223372036.854775809", "1795364605000", "-99999999999.5",
+            "99999999999999999999999999999999999999999999", "18446744073709551616",
+        ])
     func unixSecondsOutOfRange(text: String) {
         #expect(Timestamp(unixSeconds: text) == nil)
         #expect(throws: timeRange) { try Timestamp.read(unixSeconds: text) }
@@ -47,7 +54,9 @@ struct OutOfRangeTests {
     func unixSecondsEnds() {
         #expect(Timestamp(unixSeconds: "9223372036.854775807") == .latest)
         #expect(Timestamp(unixSeconds: "-9223372036.854775808") == .earliest)
-        #expect(Timestamp(unixSeconds: "0000000000000000000000000000001795364605")?.nanoseconds == 1_795_364_605_000_000_000)
+        #expect(
+            Timestamp(unixSeconds: "0000000000000000000000000000001795364605")?.nanoseconds == 1_795_364_605_000_000_000
+        )
         #expect(throws: TextParseFailure.malformed) { try Timestamp.read(unixSeconds: "1e99") }
     }
 
@@ -76,10 +85,12 @@ struct OutOfRangeTests {
         #expect(Timestamp(seconds: -99_999_999_999).rfc3339 == "1677-09-21T00:12:43.145224192Z")
     }
 
-    @Test("durations over Int64 nanoseconds are out of range, in every form", arguments: [
-        "99999999999999999999h", "2562048h", "2562047h47m16.854775808s", "9223372037", "9223372037s",
-        "9223372036854775808ms", "99999999999999999999999", "1h2562047h",
-    ])
+    @Test(
+        "durations over Int64 nanoseconds are out of range, in every form",
+        arguments: [
+            "99999999999999999999h", "2562048h", "2562047h47m16.854775808s", "9223372037", "9223372037s",
+            "9223372036854775808ms", "99999999999999999999999", "1h2562047h",
+        ])
     func durationOutOfRange(text: String) {
         #expect(DurationText.parse(text) == nil)
         #expect(throws: durationRange) { try DurationText.read(text) }
@@ -96,9 +107,11 @@ struct OutOfRangeTests {
         #expect(throws: TextParseFailure.malformed) { try DurationText.read("99999999999999999999d") }
     }
 
-    @Test("sizes over UInt64 bytes are out of range, in every form", arguments: [
-        "18446744073709551616", "18446744073709551616B", "20000000TB", "16777216TiB", "99999999999999999999999 GB",
-    ])
+    @Test(
+        "sizes over UInt64 bytes are out of range, in every form",
+        arguments: [
+            "18446744073709551616", "18446744073709551616B", "20000000TB", "16777216TiB", "99999999999999999999999 GB",
+        ])
     func sizeOutOfRange(text: String) {
         #expect(ByteSizeText.parse(text) == nil)
         #expect(throws: sizeRange) { try ByteSizeText.read(text) }

@@ -16,15 +16,19 @@ struct TimeTextTests {
 
     @Test("digits alone are Unix seconds, never a duration")
     func digitsAreSeconds() {
-        #expect(throws: TextParseFailure.outOfRange(accepted: Timestamp.rangeDescription)) { try TimeText.read("99999999999") }
+        #expect(throws: TextParseFailure.outOfRange(accepted: Timestamp.rangeDescription)) {
+            try TimeText.read("99999999999")
+        }
     }
 
-    @Test("out of range names the range of the form it was written in", arguments: [
-        ("99999999999", Timestamp.rangeDescription),
-        ("2262-04-12T00:00:00Z", Timestamp.rangeDescription),
-        ("9999-12-31T23:59:59Z", Timestamp.rangeDescription),
-        ("99999999999h", DurationText.rangeDescription),
-    ])
+    @Test(
+        "out of range names the range of the form it was written in",
+        arguments: [
+            ("99999999999", Timestamp.rangeDescription),
+            ("2262-04-12T00:00:00Z", Timestamp.rangeDescription),
+            ("9999-12-31T23:59:59Z", Timestamp.rangeDescription),
+            ("99999999999h", DurationText.rangeDescription),
+        ])
     func outOfRange(text: String, accepted: String) {
         #expect(throws: TextParseFailure.outOfRange(accepted: accepted)) { try TimeText.read(text) }
     }

@@ -4,13 +4,15 @@ import Testing
 
 @Suite("Timestamp")
 struct TimestampTests {
-    @Test("formats RFC 3339 in UTC with nine fraction digits", arguments: [
-        (Int64(1_795_364_605_762_178_784), "2026-11-22T16:23:25.762178784Z"),
-        (0, "1970-01-01T00:00:00.000000000Z"),
-        (951_782_400_000_000_001, "2000-02-29T00:00:00.000000001Z"),
-        (-1, "1969-12-31T23:59:59.999999999Z"),
-        (4_102_444_799_999_999_999, "2099-12-31T23:59:59.999999999Z"),
-    ])
+    @Test(
+        "formats RFC 3339 in UTC with nine fraction digits",
+        arguments: [
+            (Int64(1_795_364_605_762_178_784), "2026-11-22T16:23:25.762178784Z"),
+            (0, "1970-01-01T00:00:00.000000000Z"),
+            (951_782_400_000_000_001, "2000-02-29T00:00:00.000000001Z"),
+            (-1, "1969-12-31T23:59:59.999999999Z"),
+            (4_102_444_799_999_999_999, "2099-12-31T23:59:59.999999999Z"),
+        ])
     func formatsRFC3339(nanoseconds: Int64, expected: String) {
         #expect(Timestamp(nanoseconds: nanoseconds).rfc3339 == expected)
     }
@@ -34,11 +36,13 @@ struct TimestampTests {
         #expect(Timestamp(rfc3339: "2024-02-29T23:59:59Z") == Timestamp(seconds: 1_709_251_199))
     }
 
-    @Test("rejects what is not RFC 3339 or not a date", arguments: [
-        "", "2026-11-22", "2026-11-22T16:14:30", "2026-02-30T00:00:00Z", "2025-02-29T00:00:00Z",
-        "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T16:14:30.Z", "2026-11-22T16:14:30+0100",
-        "2026-11-22T16:14:30Zjunk", "26-11-22T16:14:30Z",
-    ])
+    @Test(
+        "rejects what is not RFC 3339 or not a date",
+        arguments: [
+            "", "2026-11-22", "2026-11-22T16:14:30", "2026-02-30T00:00:00Z", "2025-02-29T00:00:00Z",
+            "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T16:14:30.Z", "2026-11-22T16:14:30+0100",
+            "2026-11-22T16:14:30Zjunk", "26-11-22T16:14:30Z",
+        ])
     func rejectsInvalid(text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
     }

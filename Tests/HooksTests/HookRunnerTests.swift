@@ -14,12 +14,15 @@ struct HookRunnerTests {
         var stderr: [String] { lines.filter { $0.0 == .stderr }.map(\.1) }
     }
 
-    private func run(_ script: String, stdin: [UInt8] = [], environment: [String: String] = ["PATH": "/usr/bin:/bin"],
-                     timeout: Duration = .seconds(20), killGrace: Duration = .seconds(10)) async throws -> Run {
+    private func run(
+        _ script: String, stdin: [UInt8] = [], environment: [String: String] = ["PATH": "/usr/bin:/bin"],
+        timeout: Duration = .seconds(20), killGrace: Duration = .seconds(10)
+    ) async throws -> Run {
         let lines = Mutex<[(HookStream, String)]>([])
         let result = try await HookRunner.run(
-            HookInvocation(argv: ["/bin/sh", "-c", script], environment: environment, stdin: stdin, timeout: timeout,
-                           killGrace: killGrace)
+            HookInvocation(
+                argv: ["/bin/sh", "-c", script], environment: environment, stdin: stdin, timeout: timeout,
+                killGrace: killGrace)
         ) { stream, line in
             lines.withLock { $0.append((stream, String(decoding: line, as: UTF8.self))) }
         }
@@ -30,9 +33,11 @@ struct HookRunnerTests {
     func environment() async throws {
         setenv("RECLAIMD_TEST_LEAK", "leaked", 1)
         defer { unsetenv("RECLAIMD_TEST_LEAK") }
-        let run = try await run("env | sort", environment: ["PATH": "/usr/bin:/bin", "RECLAIMD_RULE": "trim", "LANG": "C.UTF-8"])
+        let run = try await run(
+            "env | sort", environment: ["PATH": "/usr/bin:/bin", "RECLAIMD_RULE": "trim", "LANG": "C.UTF-8"])
         #expect(run.result.outcome == .success)
-        #expect(run.stdout.filter { !$0.hasPrefix("PWD=") && !$0.hasPrefix("SHLVL=") && !$0.hasPrefix("_=") }
+        #expect(
+            run.stdout.filter { !$0.hasPrefix("PWD=") && !$0.hasPrefix("SHLVL=") && !$0.hasPrefix("_=") }
                 == ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "RECLAIMD_RULE=trim"])
     }
 
@@ -59,11 +64,13 @@ struct HookRunnerTests {
         let pidFile = NSTemporaryDirectory() + "rdh-grandchild-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         let started = ContinuousClock.now
-        let run = try await run("sh -c 'trap \"\" TERM; echo $$ > \(pidFile); sleep 30' & sleep 30", timeout: .milliseconds(500),
-                                killGrace: .milliseconds(300))
+        let run = try await run(
+            "sh -c 'trap \"\" TERM; echo $$ > \(pidFile); sleep 30' & sleep 30", timeout: .milliseconds(500),
+            killGrace: .milliseconds(300))
         #expect(run.result.outcome == .timeout)
         #expect(ContinuousClock.now - started < .seconds(10))
-        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(
+            Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         try await Task.sleep(for: .milliseconds(200))
         let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
         #expect(stat.isEmpty || stat.contains(") Z "), "the grandchild did not outlive the run: \(stat)")
@@ -87,7 +94,9 @@ struct HookRunnerTests {
 
     @Test("output past 64 KiB is drained and counted, not kept")
     func outputCap() async throws {
-        let run = try await run("i=0; while [ $i -lt 2000 ]; do echo 0123456789012345678901234567890123456789012345678901234567890123; i=$((i+1)); done")
+        let run = try await run(
+            "i=0; while [ $i -lt 2000 ]; do echo 0123456789012345678901234567890123456789012345678901234567890123; i=$((i+1)); done"
+        )
         #expect(run.result.outcome == .success)
         #expect(run.lines.count == 1008, "65,536 bytes of 65-byte lines")
         #expect(run.result.droppedOutputBytes == 2000 * 65 - 1008 * 65)
@@ -96,7 +105,9 @@ struct HookRunnerTests {
     @Test("a hook that cannot start is an error, not a crash")
     func cannotStart() async {
         await #expect(throws: (any Error).self) {
-            _ = try await HookRunner.run(HookInvocation(argv: ["/nonexistent/hook"], environment: [:], stdin: [], timeout: .seconds(5))) { _, _ in }
+            _ = try await HookRunner.run(
+                HookInvocation(argv: ["/nonexistent/hook"], environment: [:], stdin: [], timeout: .seconds(5))
+            ) { _, _ in }
         }
     }
 }

@@ -19,7 +19,8 @@ extension Integration.ReportCommandTests {
         let copy = try makeScratchDirectory("rdj")
         defer { _ = try? Shell.run("rm -rf '\(copy)'") }
         // Wherever this journald stores (volatile /run or persistent /var), every file, as one would copy them.
-        try Shell.succeed("""
+        try Shell.succeed(
+            """
             for f in /run/log/journal/*/*.journal /var/log/journal/*/*.journal; do
                 [ -f "$f" ] && cp "$f" '\(copy)'/"$(echo "$f" | tr / _)"
             done; true
@@ -28,12 +29,14 @@ extension Integration.ReportCommandTests {
         let report = try ReportRun.json(window + ["--directory", copy])
         #expect(report.int("entries") == 15)
         #expect(report.int("duplicate_events") == 1)
-        #expect(report.object("skipped") as? [String: Int] == [
-            "event without RECLAIMD_RESOURCE or RECLAIMD_ACTION": 1, "run without RECLAIMD_OUTCOME": 1,
-        ])
+        #expect(
+            report.object("skipped") as? [String: Int] == [
+                "event without RECLAIMD_RESOURCE or RECLAIMD_ACTION": 1, "run without RECLAIMD_OUTCOME": 1,
+            ])
         let total = report.object("total")
         let image = total.object("resources").object("image")
-        #expect(image as? [String: Int] == ["reclaimed_bytes": 3000, "prunes": 2, "prunes_without_bytes": 1, "removals": 1])
+        #expect(
+            image as? [String: Int] == ["reclaimed_bytes": 3000, "prunes": 2, "prunes_without_bytes": 1, "removals": 1])
         #expect(total.object("resources").object("volume").int("prunes_without_bytes") == 1)
         #expect(total.object("resources").object("container").int("removals") == 1)
         let rule = total.object("rules").object("old")
@@ -45,7 +48,9 @@ extension Integration.ReportCommandTests {
         #expect(total.list("outages").first?["end"] is String)
 
         let live = try ReportRun.json(window)
-        #expect(NSDictionary(dictionary: live.object("total")) == NSDictionary(dictionary: total), "the copy reads as the original")
+        #expect(
+            NSDictionary(dictionary: live.object("total")) == NSDictionary(dictionary: total),
+            "the copy reads as the original")
         let text = try ReportRun.run(window + ["--directory", copy])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Skipped 2 entries"))
@@ -61,7 +66,9 @@ extension Integration.ReportCommandTests {
         }
         func event(_ resource: String?, _ action: String, bytes: String? = nil, key: String) {
             var fields = resource.map { [("resource", $0)] } ?? []
-            fields += [("action", action), ("event_time_ns", "1795363200000000000"), ("engine", "docker"), ("event_key", key)]
+            fields += [
+                ("action", action), ("event_time_ns", "1795363200000000000"), ("engine", "docker"), ("event_key", key),
+            ]
             write(.eventReceived, fields + (bytes.map { [("reclaimed_bytes", $0)] } ?? []))
         }
         event("image", "prune", bytes: "3000", key: "00000000000000a1")
@@ -73,21 +80,29 @@ extension Integration.ReportCommandTests {
         event(nil, "prune", bytes: "1", key: "00000000000000a7")
         event("image", "prune", bytes: "3000", key: "00000000000000a1")
         write(.runFinished, [("rule", "old"), ("run_id", "r1"), ("outcome", "success"), ("duration_ms", "120")])
-        write(.runFinished, [("rule", "old"), ("run_id", "r2"), ("outcome", "failure"), ("exit_status", "1"), ("duration_ms", "n/a")])
+        write(
+            .runFinished,
+            [("rule", "old"), ("run_id", "r2"), ("outcome", "failure"), ("exit_status", "1"), ("duration_ms", "n/a")])
         write(.runFinished, [("rule", "old"), ("run_id", "r3"), ("duration_ms", "7")])
-        write(.hookOutput, [("rule", "old"), ("run_id", "r1"), ("stream", "stdout")],
-              message: "/var/lib/docker: 4 KiB (4096 bytes) trimmed")
-        write(.eventsMayBeMissed, [("window_start", "2026-11-22T16:00:00.000000000Z"), ("window_end", "2026-11-22T16:05:00.000000000Z")])
+        write(
+            .hookOutput, [("rule", "old"), ("run_id", "r1"), ("stream", "stdout")],
+            message: "/var/lib/docker: 4 KiB (4096 bytes) trimmed")
+        write(
+            .eventsMayBeMissed,
+            [("window_start", "2026-11-22T16:00:00.000000000Z"), ("window_end", "2026-11-22T16:05:00.000000000Z")])
         write(.engineLost, [("engine_host", "unix:///var/run/docker.sock")])
         try await Task.sleep(for: .milliseconds(100))
         write(.engineConnected, [("engine", "docker"), ("engine_host", "unix:///var/run/docker.sock")])
     }
 
-    @Test("a journal directory that is missing, not a directory, empty or unreadable: exit 66 with the path and the reason")
+    @Test(
+        "a journal directory that is missing, not a directory, empty or unreadable: exit 66 with the path and the reason"
+    )
     func unopenableDirectories() throws {
         let parent = try makeScratchDirectory("rdj")
         defer { _ = try? Shell.run("rm -rf '\(parent)'") }
-        try Shell.succeed("chmod 755 '\(parent)' && mkdir '\(parent)/empty' '\(parent)/locked' && touch '\(parent)/file'")
+        try Shell.succeed(
+            "chmod 755 '\(parent)' && mkdir '\(parent)/empty' '\(parent)/locked' && touch '\(parent)/file'")
         try Shell.succeed("cp /run/log/journal/*/system.journal '\(parent)/locked/' && chmod 700 '\(parent)/locked'")
         let cases: [(directory: String, user: String?, reason: String)] = [
             (parent + "/missing", nil, "No such file or directory"),
@@ -98,8 +113,10 @@ extension Integration.ReportCommandTests {
         for (directory, user, reason) in cases {
             let result = try ReportRun.run(["--directory", directory], as: user)
             #expect(result.status == 66, "\(directory): \(result.stderr)")
-            #expect(result.stderr.hasPrefix("reclaimd: ") && result.stderr.contains(directory) && result.stderr.contains(reason),
-                    "\(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("reclaimd: ") && result.stderr.contains(directory)
+                    && result.stderr.contains(reason),
+                "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
     }
@@ -116,11 +133,14 @@ extension Integration.ReportCommandTests {
         #expect(json.object("total").int("reclaimed_bytes") == 0)
     }
 
-    @Test("bad arguments: exit 64 naming the argument", arguments: [
-        (["--match", "no-equals"], "--match"), (["--match", "lower=x"], "lower"),
-        (["--match", "MESSAGE_ID=x"], "MESSAGE_ID"), (["--by", "month"], "--by"), (["--since", "yesterday"], "--since"),
-        (["--since", "1h", "--until", "2h"], "--until"),
-    ])
+    @Test(
+        "bad arguments: exit 64 naming the argument",
+        arguments: [
+            (["--match", "no-equals"], "--match"), (["--match", "lower=x"], "lower"),
+            (["--match", "MESSAGE_ID=x"], "MESSAGE_ID"), (["--by", "month"], "--by"),
+            (["--since", "yesterday"], "--since"),
+            (["--since", "1h", "--until", "2h"], "--until"),
+        ])
     func badArguments(arguments: [String], named: String) throws {
         let result = try ReportRun.run(arguments)
         #expect(result.status == 64)

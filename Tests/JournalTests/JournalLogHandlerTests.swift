@@ -8,7 +8,9 @@ import Testing
 final class CapturedSends: Sendable {
     let entries = Mutex<[[[UInt8]]]>([])
     func sink(queueLimit: Int = 1000) -> JournalSink {
-        JournalSink(target: .journal, identifier: "reclaimd", queueLimit: queueLimit, stderr: LineWriter(descriptor: -1)) { fields in
+        JournalSink(
+            target: .journal, identifier: "reclaimd", queueLimit: queueLimit, stderr: LineWriter(descriptor: -1)
+        ) { fields in
             self.entries.withLock { $0.append(fields) }
             return 0
         }
@@ -20,7 +22,9 @@ final class CapturedSends: Sendable {
         var result: [String: String] = [:]
         for field in fields {
             let text = String(decoding: field, as: UTF8.self)
-            if let equals = text.firstIndex(of: "=") { result[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
         }
         return result
     }
@@ -34,7 +38,8 @@ struct JournalLogHandlerTests {
         let sink = captured.sink()
         var logger = Logger(label: "test") { _ in JournalLogHandler(sink: sink, logLevel: .debug) }
         logger[metadataKey: "rule"] = "trim"
-        logger.warning("something happened", metadata: ["request-id": "42", "message_id": "cc7a67629954462bba7eb086f983131e"])
+        logger.warning(
+            "something happened", metadata: ["request-id": "42", "message_id": "cc7a67629954462bba7eb086f983131e"])
         sink.flush()
         let fields = captured.last
         #expect(fields["MESSAGE"] == "something happened")
@@ -50,7 +55,9 @@ struct JournalLogHandlerTests {
 
     @Test("maps every level to its syslog priority")
     func priorities() {
-        let expected: [(Logger.Level, Int)] = [(.trace, 7), (.debug, 7), (.info, 6), (.notice, 5), (.warning, 4), (.error, 3), (.critical, 2)]
+        let expected: [(Logger.Level, Int)] = [
+            (.trace, 7), (.debug, 7), (.info, 6), (.notice, 5), (.warning, 4), (.error, 3), (.critical, 2),
+        ]
         for (level, priority) in expected {
             #expect(JournalLogHandler.priority(of: level).rawValue == priority)
         }

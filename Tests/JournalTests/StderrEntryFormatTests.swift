@@ -8,12 +8,16 @@ import Testing
 struct StderrEntryFormatTests {
     @Test("one line: time, level, message, KEY=value fields, escaped")
     func line() {
-        var entry = JournalEntry(message: "image prune reclaimed 9.3 MB", priority: .info, messageID: .eventReceived,
-                                 time: Timestamp(nanoseconds: 1_795_364_605_762_178_784))
+        var entry = JournalEntry(
+            message: "image prune reclaimed 9.3 MB", priority: .info, messageID: .eventReceived,
+            time: Timestamp(nanoseconds: 1_795_364_605_762_178_784))
         entry.add("resource", "image")
         entry.add("output", "two\nlines and \"quotes\"")
         entry.add("raw", bytes: [0x41, 0x00, 0xFF, 0xC3, 0xBC, 0x7F])
-        #expect(StderrEntryFormat.line(entry) == #"2026-11-22T16:23:25.762178784Z info image prune reclaimed 9.3 MB MESSAGE_ID=cc7a67629954462bba7eb086f983131e RECLAIMD_RESOURCE=image RECLAIMD_OUTPUT="two\nlines and \"quotes\"" RECLAIMD_RAW=A\x00\xffü\x7f"#)
+        #expect(
+            StderrEntryFormat.line(entry)
+                == #"2026-11-22T16:23:25.762178784Z info image prune reclaimed 9.3 MB MESSAGE_ID=cc7a67629954462bba7eb086f983131e RECLAIMD_RESOURCE=image RECLAIMD_OUTPUT="two\nlines and \"quotes\"" RECLAIMD_RAW=A\x00\xffü\x7f"#
+        )
         #expect(!StderrEntryFormat.line(entry).contains("\n"))
     }
 

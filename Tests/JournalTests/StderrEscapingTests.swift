@@ -44,7 +44,9 @@ struct StderrEscapingTests {
     @Test("equal to the reference on short and long values of every kind of byte")
     func randomValues() {
         var state: UInt64 = 13
-        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x22, 0x41, 0x5C, 0x7E, 0x7F, 0x80, 0xC3, 0xBC, 0xE4, 0xB8, 0xAD, 0xF0, 0xFF]
+        let interesting: [UInt8] = [
+            0x00, 0x09, 0x0A, 0x1F, 0x20, 0x22, 0x41, 0x5C, 0x7E, 0x7F, 0x80, 0xC3, 0xBC, 0xE4, 0xB8, 0xAD, 0xF0, 0xFF,
+        ]
         for round in 0..<3000 {
             var value: [UInt8] = []
             for _ in 0..<(round % 40) {
@@ -53,7 +55,9 @@ struct StderrEscapingTests {
                 value.append(pick % 3 == 0 ? interesting[pick % interesting.count] : UInt8(0x21 + pick % 90))
             }
             for quoteSpaces in [false, true] {
-                #expect(StderrEntryFormat.escaped(value, quoteSpaces: quoteSpaces) == Self.reference(value, quoteSpaces: quoteSpaces))
+                #expect(
+                    StderrEntryFormat.escaped(value, quoteSpaces: quoteSpaces)
+                        == Self.reference(value, quoteSpaces: quoteSpaces))
             }
         }
     }

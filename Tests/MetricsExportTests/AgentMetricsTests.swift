@@ -12,7 +12,10 @@ struct AgentMetricsTests {
             startedAt: Timestamp(seconds: 0), takenAt: Timestamp(seconds: 10),
             engine: StatusSnapshot.Engine(description: "", host: "", connected: connected, since: nil, reconnects: 0),
             lastEventTime: lastEvent, eventsSeen: 0, bytesSeen: 0,
-            rules: pending.map { StatusSnapshot.Rule(name: $0.0, pendingEvents: 1, pendingBytes: $0.1, armedUntil: nil, running: false, lastRun: nil) },
+            rules: pending.map {
+                StatusSnapshot.Rule(
+                    name: $0.0, pendingEvents: 1, pendingBytes: $0.1, armedUntil: nil, running: false, lastRun: nil)
+            },
             policies: [])
     }
 
@@ -29,13 +32,17 @@ struct AgentMetricsTests {
             #expect(metric.labels.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "_" } })
         }
         #expect(MetricName.labelValue("dry run") == "dry_run")
-        #expect(MetricName.hookRuns.labelled(["trim", "dry run"]).map { "\($0)=\($1)" } == ["rule=trim", "outcome=dry_run"])
+        #expect(
+            MetricName.hookRuns.labelled(["trim", "dry run"]).map { "\($0)=\($1)" } == ["rule=trim", "outcome=dry_run"])
     }
 
     @Test("a fresh registry already shows the connection and the zero counters")
     func fresh() {
         let text = exposition(AgentMetrics())
-        #expect(text.contains("# HELP reclaimd_engine_reconnects_total Connections to the engine after the first.\n# TYPE reclaimd_engine_reconnects_total counter\nreclaimd_engine_reconnects_total 0\n"))
+        #expect(
+            text.contains(
+                "# HELP reclaimd_engine_reconnects_total Connections to the engine after the first.\n# TYPE reclaimd_engine_reconnects_total counter\nreclaimd_engine_reconnects_total 0\n"
+            ))
         #expect(text.contains("reclaimd_journal_fallback_entries_total 0\n"))
         #expect(text.contains("# TYPE reclaimd_engine_connected gauge\nreclaimd_engine_connected 0.0\n"))
     }
@@ -48,8 +55,11 @@ struct AgentMetricsTests {
         metrics.observe(.event(resource: "volume", kind: "remove", reclaimedBytes: nil))
         metrics.observe(.run(rule: "trim", outcome: "dry run", duration: .milliseconds(700)))
         metrics.observe(.reconnected)
-        metrics.publish(snapshot(connected: true, pending: [("trim", 5), ("held", 42)], lastEvent: Timestamp(nanoseconds: 1_795_364_605_500_000_000)),
-                        journalFallbacks: 3)
+        metrics.publish(
+            snapshot(
+                connected: true, pending: [("trim", 5), ("held", 42)],
+                lastEvent: Timestamp(nanoseconds: 1_795_364_605_500_000_000)),
+            journalFallbacks: 3)
         metrics.publish(snapshot(connected: true, pending: [("trim", 0)], lastEvent: nil), journalFallbacks: 4)
         let text = exposition(metrics)
         for line in [
@@ -76,8 +86,10 @@ struct AgentMetricsTests {
     func policies() {
         let metrics = AgentMetrics()
         var result = PolicyResult()
-        result.removed = [PolicyResult.Removals(resource: "image", reason: "size"): 3,
-                          PolicyResult.Removals(resource: "container", reason: "max_unused"): 1]
+        result.removed = [
+            PolicyResult.Removals(resource: "image", reason: "size"): 3,
+            PolicyResult.Removals(resource: "container", reason: "max_unused"): 1,
+        ]
         result.freed = 45_000_000
         result.refused = 2
         metrics.observe(.policy(name: "images", outcome: "success", result: result))

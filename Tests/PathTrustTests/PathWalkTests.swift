@@ -45,7 +45,10 @@ struct PathWalkTests {
         symlink(base + "/real/h", base + "/absolute")
         symlink("real/h", base + "/relative")
         let absolute = try PathWalk.entries(of: base + "/absolute").get()
-        #expect(absolute.map(\.path) == ["/", "/tmp", base, base + "/absolute", "/tmp", base, base + "/real", base + "/real/h"])
+        #expect(
+            absolute.map(\.path) == [
+                "/", "/tmp", base, base + "/absolute", "/tmp", base, base + "/real", base + "/real/h",
+            ])
         #expect(absolute[3].kind == .symlink)
         let relative = try PathWalk.entries(of: base + "/relative").get()
         #expect(relative.map(\.path) == ["/", "/tmp", base, base + "/relative", base + "/real", base + "/real/h"])

@@ -23,17 +23,29 @@ struct ImagePlannerPropertyTests {
         var images: [ImageRecord] = []
         var times: [String: Int64] = [:]
         for index in 0..<Int.random(in: 1...30, using: &random) {
-            let parent = index > 0 && Bool.random(using: &random) ? images[Int.random(in: 0..<index, using: &random)].id : nil
-            let tags = Int.random(in: 0...3, using: &random) == 0 ? [] : ["r\(index):\(["1", "stable", "2"].randomElement(using: &random) ?? "1")"]
+            let parent =
+                index > 0 && Bool.random(using: &random) ? images[Int.random(in: 0..<index, using: &random)].id : nil
+            let tags =
+                Int.random(in: 0...3, using: &random) == 0
+                ? [] : ["r\(index):\(["1", "stable", "2"].randomElement(using: &random) ?? "1")"]
             let created = Timestamp(seconds: now.seconds - Int64.random(in: 0...(60 * 86400), using: &random))
-            images.append(ImageRecord(id: "sha256:\(index)", parentID: parent, references: tags, created: created,
-                                      size: UInt64.random(in: 0...50_000_000, using: &random)))
+            images.append(
+                ImageRecord(
+                    id: "sha256:\(index)", parentID: parent, references: tags, created: created,
+                    size: UInt64.random(in: 0...50_000_000, using: &random)))
             if Bool.random(using: &random), let tag = tags.first {
-                times[tag] = created.nanoseconds + Int64.random(in: 0...(created.duration(since: Timestamp(seconds: now.seconds - 60 * 86400)).totalNanoseconds), using: &random)
+                times[tag] =
+                    created.nanoseconds
+                    + Int64.random(
+                        in:
+                            0...(created.duration(since: Timestamp(seconds: now.seconds - 60 * 86400)).totalNanoseconds),
+                        using: &random)
             }
         }
         let containers = images.filter { _ in Int.random(in: 0...5, using: &random) == 0 }.map { image in
-            ContainerRecord(id: "c-\(image.id)", name: "n", imageID: image.id, state: Bool.random(using: &random) ? "running" : "exited", created: now)
+            ContainerRecord(
+                id: "c-\(image.id)", name: "n", imageID: image.id,
+                state: Bool.random(using: &random) ? "running" : "exited", created: now)
         }
         let usage = images.reduce(0) { $0 + $1.size }
         let limit = UInt64.random(in: 0...max(1, usage), using: &random)
@@ -41,10 +53,12 @@ struct ImagePlannerPropertyTests {
         let policy = PolicyDefinition(
             name: "p", maxTotalSize: .bytes(limit), targetSize: .bytes(target),
             maxUnused: Bool.random(using: &random) ? .seconds(Int64.random(in: 1...(40 * 86400), using: &random)) : nil,
-            minAge: .seconds(Int64.random(in: 0...(3 * 86400), using: &random)), keep: Bool.random(using: &random) ? ["*:stable"] : [],
+            minAge: .seconds(Int64.random(in: 0...(3 * 86400), using: &random)),
+            keep: Bool.random(using: &random) ? ["*:stable"] : [],
             maxRemovalsPerRun: Int.random(in: 1...40, using: &random))
-        return World(inventory: Inventory(images: images, containers: containers, imageUsage: usage),
-                     lastUse: LastUse(times: times), policy: policy, limit: limit, target: target)
+        return World(
+            inventory: Inventory(images: images, containers: containers, imageUsage: usage),
+            lastUse: LastUse(times: times), policy: policy, limit: limit, target: target)
     }
 
     /// Every image a container uses, `keep` matches or `min_age` protects, with all their ancestors.
@@ -52,8 +66,10 @@ struct ImagePlannerPropertyTests {
         let byID = Dictionary(uniqueKeysWithValues: world.inventory.images.map { ($0.id, $0) })
         let youngest = now.advanced(by: .zero - world.policy.minAge)
         var result = Set(world.inventory.containers.map(\.imageID))
-        for image in world.inventory.images where image.references.contains(where: { $0.hasSuffix(":stable") && !world.policy.keep.isEmpty })
-            || image.created > youngest || world.lastUse.lastUsed(image) > youngest {
+        for image in world.inventory.images
+        where image.references.contains(where: { $0.hasSuffix(":stable") && !world.policy.keep.isEmpty })
+            || image.created > youngest || world.lastUse.lastUsed(image) > youngest
+        {
             result.insert(image.id)
         }
         for id in result {
@@ -63,7 +79,9 @@ struct ImagePlannerPropertyTests {
         return result
     }
 
-    @Test("never an in-use, kept or too-young object, nor one they need; children before parents; within the cap", arguments: 0..<400)
+    @Test(
+        "never an in-use, kept or too-young object, nor one they need; children before parents; within the cap",
+        arguments: 0..<400)
     func safety(seed: UInt64) {
         var random = SplitMix(seed: seed)
         let world = Self.world(&random)
@@ -82,7 +100,9 @@ struct ImagePlannerPropertyTests {
         }
     }
 
-    @Test("by size: at or under the target unless candidates or the cap ran out, never below it by more than one object", arguments: 0..<400)
+    @Test(
+        "by size: at or under the target unless candidates or the cap ran out, never below it by more than one object",
+        arguments: 0..<400)
     func target(seed: UInt64) {
         var random = SplitMix(seed: seed)
         var world = Self.world(&random)
@@ -101,7 +121,8 @@ struct ImagePlannerPropertyTests {
         }
         if usage - freed > world.target && removals.count < world.policy.maxRemovalsPerRun {
             // Not at the target: then nothing else was removable.
-            let more = ImagePlanner(policy: world.policy, limit: 0, target: 0).plan(world.inventory, lastUse: world.lastUse, now: Self.now)
+            let more = ImagePlanner(policy: world.policy, limit: 0, target: 0).plan(
+                world.inventory, lastUse: world.lastUse, now: Self.now)
             #expect(more.count == removals.count)
         }
     }
@@ -110,7 +131,9 @@ struct ImagePlannerPropertyTests {
     func deterministic(seed: UInt64) {
         var random = SplitMix(seed: seed)
         var world = Self.world(&random)
-        world.inventory.images = world.inventory.images.map { var image = $0; image.parentID = nil; return image }
+        world.inventory.images = world.inventory.images.map {
+            var image = $0; image.parentID = nil; return image
+        }
         let planner = ImagePlanner(policy: world.policy, limit: world.limit, target: world.target)
         let removals = planner.plan(world.inventory, lastUse: world.lastUse, now: Self.now)
         #expect(removals == planner.plan(world.inventory, lastUse: world.lastUse, now: Self.now))

@@ -10,15 +10,22 @@ struct ImagePlannerTests {
     static let now = Timestamp(seconds: 1_800_000_000)
     static let mb: UInt64 = 1_000_000
 
-    static func image(_ id: String, _ tags: [String], daysOld: Int64, mb size: UInt64, parent: String? = nil) -> ImageRecord {
-        ImageRecord(id: id, parentID: parent, references: tags, created: Timestamp(seconds: now.seconds - daysOld * 86400), size: size * mb)
+    static func image(
+        _ id: String, _ tags: [String], daysOld: Int64, mb size: UInt64, parent: String? = nil
+    ) -> ImageRecord {
+        ImageRecord(
+            id: id, parentID: parent, references: tags, created: Timestamp(seconds: now.seconds - daysOld * 86400),
+            size: size * mb)
     }
 
     static func usedDaysAgo(_ days: Int64) -> Int64 { (now.seconds - days * 86400) * 1_000_000_000 }
 
-    static func planner(limit: UInt64?, target: UInt64?, maxUnused: Duration? = nil, keep: [String] = [], cap: Int = 100) -> ImagePlanner {
-        let policy = PolicyDefinition(name: "images", maxTotalSize: limit.map { .bytes($0) }, maxUnused: maxUnused, keep: keep,
-                                      maxRemovalsPerRun: cap)
+    static func planner(
+        limit: UInt64?, target: UInt64?, maxUnused: Duration? = nil, keep: [String] = [], cap: Int = 100
+    ) -> ImagePlanner {
+        let policy = PolicyDefinition(
+            name: "images", maxTotalSize: limit.map { .bytes($0) }, maxUnused: maxUnused, keep: keep,
+            maxRemovalsPerRun: cap)
         return ImagePlanner(policy: policy, limit: limit, target: target)
     }
 
@@ -31,14 +38,20 @@ struct ImagePlannerTests {
         // a used 1 day ago, b and c never (their creation), d 5 days ago: b (older) ≈ c's day... b 9, c 8, d 5, a 1.
         let lastUse = LastUse(times: ["a:1": Self.usedDaysAgo(1), "d": Self.usedDaysAgo(5)])
         let inventory = Inventory(images: images, containers: [], imageUsage: 50 * Self.mb)
-        let removals = Self.planner(limit: 40 * Self.mb, target: 20 * Self.mb).plan(inventory, lastUse: lastUse, now: Self.now)
+        let removals = Self.planner(limit: 40 * Self.mb, target: 20 * Self.mb).plan(
+            inventory, lastUse: lastUse, now: Self.now)
         // 50 → 40 (b) → 25 (c) → 5 (d): stops as soon as at or under 20.
         #expect(removals.map(\.id) == ["b", "c", "d"])
         #expect(removals.allSatisfy { $0.reason == .size })
-        #expect(removals.map(\.lastUsed) == [Timestamp(seconds: Self.now.seconds - 9 * 86400), Timestamp(seconds: Self.now.seconds - 8 * 86400),
-                                             Timestamp(nanoseconds: Self.usedDaysAgo(5))])
+        #expect(
+            removals.map(\.lastUsed) == [
+                Timestamp(seconds: Self.now.seconds - 9 * 86400), Timestamp(seconds: Self.now.seconds - 8 * 86400),
+                Timestamp(nanoseconds: Self.usedDaysAgo(5)),
+            ])
         // Under the limit: nothing by size.
-        #expect(Self.planner(limit: 60 * Self.mb, target: 10 * Self.mb).plan(inventory, lastUse: lastUse, now: Self.now).isEmpty)
+        #expect(
+            Self.planner(limit: 60 * Self.mb, target: 10 * Self.mb).plan(inventory, lastUse: lastUse, now: Self.now)
+                .isEmpty)
     }
 
     @Test("never in use (a stopped container too), kept, too young, or an ancestor of those")
@@ -53,11 +66,14 @@ struct ImagePlannerTests {
             Self.image("recent", ["recent:1"], daysOld: 20, mb: 5),
             Self.image("free", [], daysOld: 20, mb: 5),
         ]
-        let containers = [ContainerRecord(id: "c1", name: "stopped", imageID: "used", state: "exited", created: Self.now),
-                          ContainerRecord(id: "c2", name: "run", imageID: "app", state: "running", created: Self.now)]
+        let containers = [
+            ContainerRecord(id: "c1", name: "stopped", imageID: "used", state: "exited", created: Self.now),
+            ContainerRecord(id: "c2", name: "run", imageID: "app", state: "running", created: Self.now),
+        ]
         let lastUse = LastUse(times: ["recent:1": Self.now.nanoseconds - 60_000_000_000])
         let inventory = Inventory(images: images, containers: containers, imageUsage: 100 * Self.mb)
-        let removals = Self.planner(limit: 1, target: 0, keep: ["reg.example/base/*", "*:stable"]).plan(inventory, lastUse: lastUse, now: Self.now)
+        let removals = Self.planner(limit: 1, target: 0, keep: ["reg.example/base/*", "*:stable"]).plan(
+            inventory, lastUse: lastUse, now: Self.now)
         #expect(removals.map(\.id) == ["free"])
     }
 
@@ -78,16 +94,21 @@ struct ImagePlannerTests {
 
     @Test("max_unused removes regardless of size, and the cap holds")
     func maxUnused() {
-        let images = (1...5).map { Self.image("i\($0)", ["i:\($0)"], daysOld: Int64(40 - $0), mb: 1) }
+        let images =
+            (1...5).map { Self.image("i\($0)", ["i:\($0)"], daysOld: Int64(40 - $0), mb: 1) }
             + [Self.image("fresh", ["f:1"], daysOld: 3, mb: 1)]
         let inventory = Inventory(images: images, containers: [], imageUsage: 6 * Self.mb)
         let planner = Self.planner(limit: nil, target: nil, maxUnused: .seconds(28 * 86400))
         let removals = planner.plan(inventory, lastUse: LastUse(), now: Self.now)
         #expect(removals.map(\.id) == ["i5", "i4", "i3", "i2", "i1"].reversed())
         #expect(removals.allSatisfy { $0.reason == .maxUnused })
-        let capped = Self.planner(limit: nil, target: nil, maxUnused: .seconds(28 * 86400), cap: 2).plan(inventory, lastUse: LastUse(), now: Self.now)
+        let capped = Self.planner(limit: nil, target: nil, maxUnused: .seconds(28 * 86400), cap: 2).plan(
+            inventory, lastUse: LastUse(), now: Self.now)
         #expect(capped.map(\.id) == ["i1", "i2"])
-        #expect(planner.plan(inventory, lastUse: LastUse(), now: Self.now, excluding: ["i1"]).map(\.id) == ["i2", "i3", "i4", "i5"])
+        #expect(
+            planner.plan(inventory, lastUse: LastUse(), now: Self.now, excluding: ["i1"]).map(\.id) == [
+                "i2", "i3", "i4", "i5",
+            ])
     }
 
     @Test("keep patterns: * spans slashes, ? one character, whole match only")

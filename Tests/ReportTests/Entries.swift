@@ -22,8 +22,10 @@ enum Entries {
     }
 
     /// An event entry as today's reclaimd writes it; `bytes` nil leaves the field out.
-    static func event(_ resource: String, _ action: String, kind: String?, bytes: String? = nil, key: String? = nil,
-                      at seconds: Int64) -> ReportRecord {
+    static func event(
+        _ resource: String, _ action: String, kind: String?, bytes: String? = nil, key: String? = nil,
+        at seconds: Int64
+    ) -> ReportRecord {
         var fields = ["RECLAIMD_RESOURCE": resource, "RECLAIMD_ACTION": action, "RECLAIMD_ENGINE": "docker"]
         if let kind { fields["RECLAIMD_KIND"] = kind }
         if let bytes { fields["RECLAIMD_RECLAIMED_BYTES"] = bytes }
@@ -59,21 +61,33 @@ enum Entries {
     }
 
     static func gap(at seconds: Int64) -> ReportRecord {
-        record(.eventsMayBeMissed, at: seconds, [
-            "RECLAIMD_WINDOW_START": at(seconds - 60).rfc3339, "RECLAIMD_WINDOW_END": at(seconds).rfc3339,
-        ])
+        record(
+            .eventsMayBeMissed, at: seconds,
+            [
+                "RECLAIMD_WINDOW_START": at(seconds - 60).rfc3339, "RECLAIMD_WINDOW_END": at(seconds).rfc3339,
+            ])
     }
 
     /// A policy's removal entry: `removed` nil is a dry run's.
-    static func policyRemoval(_ policy: String, reason: String, size: UInt64, removed: Bool?, at seconds: Int64) -> ReportRecord {
-        var fields = ["RECLAIMD_POLICY": policy, "RECLAIMD_RESOURCE": "image", "RECLAIMD_OBJECT_ID": "sha256:\(seconds)",
-                      "RECLAIMD_REFERENCES": "app:\(seconds)", "RECLAIMD_SIZE": String(size), "RECLAIMD_REASON": reason]
-        if let removed { fields["RECLAIMD_REMOVED"] = removed ? "true" : "false" } else { fields["RECLAIMD_DRY_RUN"] = "true" }
+    static func policyRemoval(
+        _ policy: String, reason: String, size: UInt64, removed: Bool?, at seconds: Int64
+    ) -> ReportRecord {
+        var fields = [
+            "RECLAIMD_POLICY": policy, "RECLAIMD_RESOURCE": "image", "RECLAIMD_OBJECT_ID": "sha256:\(seconds)",
+            "RECLAIMD_REFERENCES": "app:\(seconds)", "RECLAIMD_SIZE": String(size), "RECLAIMD_REASON": reason,
+        ]
+        if let removed {
+            fields["RECLAIMD_REMOVED"] = removed ? "true" : "false"
+        } else {
+            fields["RECLAIMD_DRY_RUN"] = "true"
+        }
         return record(.policyRemoval, at: seconds, fields)
     }
 
-    static func report(_ records: [ReportRecord], since: Timestamp? = nil, until: Timestamp? = nil,
-                       by grouping: ReportGrouping? = nil) -> Report {
+    static func report(
+        _ records: [ReportRecord], since: Timestamp? = nil, until: Timestamp? = nil,
+        by grouping: ReportGrouping? = nil
+    ) -> Report {
         var builder = ReportBuilder(since: since, until: until, grouping: grouping)
         for record in records { builder.add(record) }
         return builder.build()

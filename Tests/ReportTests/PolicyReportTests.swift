@@ -31,12 +31,17 @@ struct PolicyReportTests {
     func output() {
         let report = Entries.report(Self.records)
         let text = ReportText.lines(report, bars: false).joined(separator: "\n")
-        #expect(text.contains("""
-              policy  removed  size  max_unused    bytes  refused  dry run
-              images        3     2           1  26.0 MB        1        0
-              trial         0     0           0      0 B        0        1
-            """), "\(text)")
+        #expect(
+            text.contains(
+                """
+                  policy  removed  size  max_unused    bytes  refused  dry run
+                  images        3     2           1  26.0 MB        1        0
+                  trial         0     0           0      0 B        0        1
+                """), "\(text)")
         let json = ReportJSON.object(report)
-        #expect(json.contains(#""policies":{"images":{"removed":3,"removed_bytes":26000000,"reasons":{"max_unused":1,"size":2},"refused":1,"dry_run_planned":0},"trial":{"removed":0,"removed_bytes":0,"reasons":{},"refused":0,"dry_run_planned":1}}"#), "\(json)")
+        #expect(
+            json.contains(
+                #""policies":{"images":{"removed":3,"removed_bytes":26000000,"reasons":{"max_unused":1,"size":2},"refused":1,"dry_run_planned":0},"trial":{"removed":0,"removed_bytes":0,"reasons":{},"refused":0,"dry_run_planned":1}}"#
+            ), "\(json)")
     }
 }

@@ -79,11 +79,12 @@ struct ReportBuilderTests {
         #expect(report.total.rules["trim"]?.durations.count == 0)
         #expect(report.total.gaps.count == 1)
         #expect(report.total.gaps.first?.start == nil)
-        #expect(report.skipped == [
-            "event without RECLAIMD_RESOURCE or RECLAIMD_ACTION": 1, "run without RECLAIMD_OUTCOME": 1,
-            "run with an unknown RECLAIMD_OUTCOME": 1, "run without RECLAIMD_RULE": 1,
-            "engine entry without a numeric _PID": 1,
-        ])
+        #expect(
+            report.skipped == [
+                "event without RECLAIMD_RESOURCE or RECLAIMD_ACTION": 1, "run without RECLAIMD_OUTCOME": 1,
+                "run with an unknown RECLAIMD_OUTCOME": 1, "run without RECLAIMD_RULE": 1,
+                "engine entry without a numeric _PID": 1,
+            ])
         #expect(report.entries == 9)
     }
 

@@ -70,7 +70,10 @@ struct ReportTextTests {
         let report = Entries.report(records, by: .day)
         let plain = ReportText.lines(report, bars: false)
         let terminal = ReportText.lines(report, bars: true)
-        #expect(plain.contains { $0 == "  2026-11-23        0 B       0         0     0       0       0 B     0            0s" })
+        #expect(
+            plain.contains {
+                $0 == "  2026-11-23        0 B       0         0     0       0       0 B     0            0s"
+            })
         #expect(!plain.joined().contains("█"))
         let first = terminal.first { $0.hasPrefix("  2026-11-22") } ?? ""
         let third = terminal.first { $0.hasPrefix("  2026-11-24") } ?? ""

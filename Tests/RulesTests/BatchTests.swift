@@ -6,13 +6,17 @@ import Testing
 @Suite("Batch: exact totals, bounded events")
 struct BatchTests {
     private func event(_ index: Int, bytes: UInt64? = 3, resource: String = "volume") -> RuleEvent {
-        RuleEvent(resource: resource, action: "prune", reclaimedBytes: bytes, time: Timestamp(seconds: Int64(1000 + index)), json: "{\"i\":\(index)}")
+        RuleEvent(
+            resource: resource, action: "prune", reclaimedBytes: bytes, time: Timestamp(seconds: Int64(1000 + index)),
+            json: "{\"i\":\(index)}")
     }
 
     @Test("past its limit a batch keeps counting everything but keeps only the first events")
     func bounded() {
         var batch = Batch(eventLimit: 10)
-        for index in 0..<100_000 { batch.add(event(index, bytes: index % 4 == 0 ? nil : 3, resource: index == 77_777 ? "image" : "volume")) }
+        for index in 0..<100_000 {
+            batch.add(event(index, bytes: index % 4 == 0 ? nil : 3, resource: index == 77_777 ? "image" : "volume"))
+        }
         #expect(batch.events.count == 10)
         #expect(batch.events.last?.json == "{\"i\":9}")
         #expect(batch.eventCount == 100_000)

@@ -37,7 +37,9 @@ struct TOMLConformanceTests {
                 Issue.record("\(item.path): has dates or times, which the reader should refuse as unsupported")
             }
         }
-        print("toml-test 1.0.0 valid cases: \(passed) decoded as expected, \(exceptions) refused for dates or times, of \(corpus.valid.count)")
+        print(
+            "toml-test 1.0.0 valid cases: \(passed) decoded as expected, \(exceptions) refused for dates or times, of \(corpus.valid.count)"
+        )
         #expect(passed + exceptions == corpus.valid.count)
         #expect(!corpus.valid.isEmpty)
     }
@@ -55,7 +57,9 @@ struct TOMLConformanceTests {
                 if (1...lines).contains(error.position.line), error.position.column >= 1 {
                     refused += 1
                 } else {
-                    Issue.record("\(item.path): refused at \(error.position.line):\(error.position.column), outside the document: \(error)")
+                    Issue.record(
+                        "\(item.path): refused at \(error.position.line):\(error.position.column), outside the document: \(error)"
+                    )
                 }
             }
         }

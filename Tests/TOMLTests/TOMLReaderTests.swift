@@ -18,7 +18,8 @@ struct TOMLReaderTests {
 
     @Test("values: strings with every escape, literal and multi-line strings, numbers, booleans, arrays, inline tables")
     func values() throws {
-        let root = try parse(#"""
+        let root = try parse(
+            #"""
             basic = "tab\there \"quoted\" \\ \u00e9 \U0001F600 \b\f\r\n"
             literal = 'C:\path\no escapes'
             multi = """
@@ -60,8 +61,16 @@ struct TOMLReaderTests {
         #expect(root["binary"]?.value.integer == 10)
         #expect(root["zero"]?.value.integer == 0)
         if case .float(let value)? = root["float"]?.value { #expect(value == 6.626e-34) } else { Issue.record("float") }
-        if case .float(let value)? = root["fraction"]?.value { #expect(value == -0.5) } else { Issue.record("fraction") }
-        if case .float(let value)? = root["infinity"]?.value { #expect(value == -.infinity) } else { Issue.record("inf") }
+        if case .float(let value)? = root["fraction"]?.value {
+            #expect(value == -0.5)
+        } else {
+            Issue.record("fraction")
+        }
+        if case .float(let value)? = root["infinity"]?.value {
+            #expect(value == -.infinity)
+        } else {
+            Issue.record("inf")
+        }
         if case .boolean(let value)? = root["yes"]?.value { #expect(value) } else { Issue.record("true") }
         #expect(root["list"]?.value.array?.compactMap(\.string) == ["a", "b", "c"])
         #expect(root["nested"]?.value.array?.count == 2)
@@ -76,7 +85,8 @@ struct TOMLReaderTests {
 
     @Test("tables, dotted keys and arrays of tables, with the positions of keys, values and headers")
     func tables() throws {
-        let root = try parse("""
+        let root = try parse(
+            """
             # comment
             [engine]
             host = "unix:///x"
@@ -101,7 +111,8 @@ struct TOMLReaderTests {
         #expect(engine["host"]?.valuePosition == TOMLPosition(line: 3, column: 8))
         let rules = try #require(root["rule"]?.value.array)
         #expect(rules.count == 2)
-        #expect(rules[0].table?["env"]?.value.table?["KEY"]?.value.string == "v", "[rule.env] belongs to the last [[rule]]")
+        #expect(
+            rules[0].table?["env"]?.value.table?["KEY"]?.value.string == "v", "[rule.env] belongs to the last [[rule]]")
         #expect(rules[0].table?["env"]?.value.table?["KEY"]?.keyPosition == TOMLPosition(line: 8, column: 3))
         #expect(rules[1].table?.position == TOMLPosition(line: 10, column: 1))
         #expect(rules[1].table?["name"]?.value.string == "b")
@@ -151,16 +162,21 @@ struct TOMLReaderTests {
         #expect(error("[[t]]\n[t]") == "2:1: [t] conflicts with t defined at line 1")
         #expect(error("a.b = 1\na.b.c = 2") == "2:3: a.b is already defined at line 1 and cannot be extended here")
         #expect(error("x = { a = 1 }\n[x.y]") == "2:2: x is already defined at line 1 and cannot be extended here")
-        #expect(error("[fruit]\napple.color = 1\n[fruit.apple]") == "3:1: [fruit.apple] conflicts with fruit.apple defined at line 2")
+        #expect(
+            error("[fruit]\napple.color = 1\n[fruit.apple]")
+                == "3:1: [fruit.apple] conflicts with fruit.apple defined at line 2")
         #expect(error("name = \"open\nnext = 1") == "1:13: the string is not closed on this line (missing '\"')")
         #expect(error("a = \"\\q\"") == "1:6: unknown escape \\q in a string")
         #expect(error("a = \"\\ x\"") == "1:6: a backslash in a string must start an escape, found ' '")
         #expect(error("a = \"\\u12\"") == "1:6: \\u must be followed by 4 hex digits of a Unicode scalar value")
         #expect(error("a = \"\\uD800\"") == "1:6: \\u must be followed by 4 hex digits of a Unicode scalar value")
-        #expect(error("when = 2026-11-22T10:00:00Z") == "1:8: dates and times are not supported here; write the value as a string")
+        #expect(
+            error("when = 2026-11-22T10:00:00Z")
+                == "1:8: dates and times are not supported here; write the value as a string")
         #expect(error("day = 1979-05-27") == "1:7: dates and times are not supported here; write the value as a string")
         #expect(error("at = 07:32:00") == "1:6: dates and times are not supported here; write the value as a string")
-        #expect(error("at = [07:32:00.999]") == "1:7: dates and times are not supported here; write the value as a string")
+        #expect(
+            error("at = [07:32:00.999]") == "1:7: dates and times are not supported here; write the value as a string")
         #expect(error("size = 1GiB") == "1:8: '1GiB' is not a value (strings need quotes: \"…\")")
         #expect(error("n = 012") == "1:5: '012' is not a value (strings need quotes: \"…\")")
         #expect(error("n = 1__0") == "1:5: '1__0' is not a value (strings need quotes: \"…\")")
@@ -174,7 +190,8 @@ struct TOMLReaderTests {
         #expect(error("key value") == "1:5: expected '=' after the key, found 'v'")
         #expect(error("= 1") == "1:1: expected a key, found '='")
         #expect(error("a = 1\rb = 2") == "1:6: a carriage return must be followed by a line feed")
-        #expect(error("a = \"x\u{1}y\"") == "1:7: control character 0x1 in a string; write it as an escape such as \\u001F")
+        #expect(
+            error("a = \"x\u{1}y\"") == "1:7: control character 0x1 in a string; write it as an escape such as \\u001F")
         #expect(error("a = \"\"\"never closed") == "1:20: the multi-line string is not closed (missing \"\"\")")
         #expect(error("a = '''open") == "1:12: the multi-line string is not closed (missing ''')")
     }
@@ -184,16 +201,22 @@ struct TOMLReaderTests {
 struct TOMLIntegerRangeTests {
     @Test("integers at Int64's ends are read; one past is out of range, not \"not a value\"")
     func ends() throws {
-        let root = try TOMLReader.parse("max = 9223372036854775807\nmin = -9223372036854775808\nhex = 0x7FFFFFFFFFFFFFFF\n")
+        let root = try TOMLReader.parse(
+            "max = 9223372036854775807\nmin = -9223372036854775808\nhex = 0x7FFFFFFFFFFFFFFF\n")
         #expect(root["max"]?.value.integer == Int64.max)
         #expect(root["min"]?.value.integer == Int64.min)
         #expect(root["hex"]?.value.integer == Int64.max)
-        for text in ["9223372036854775808", "-9223372036854775809", "0x8000000000000000", "1_000_000_000_000_000_000_000"] {
+        for text in [
+            "9223372036854775808", "-9223372036854775809", "0x8000000000000000", "1_000_000_000_000_000_000_000",
+        ] {
             #expect(throws: TOMLSyntaxError.self) { try TOMLReader.parse("a = \(text)\n") }
             do {
                 _ = try TOMLReader.parse("a = \(text)\n")
             } catch {
-                #expect(error.description == "1:5: integer \(text) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807")
+                #expect(
+                    error.description
+                        == "1:5: integer \(text) is out of range: TOML integers are 64-bit, -9223372036854775808 to 9223372036854775807"
+                )
             }
         }
     }
@@ -214,22 +237,29 @@ struct TOMLNestingTests {
 
     @Test("64 levels of arrays, inline tables and dotted keys are read")
     func deepestAccepted() throws {
-        let arrays = try TOMLReader.parse("a = " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64))
+        let arrays = try TOMLReader.parse(
+            "a = " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64))
         #expect(arrays["a"]?.value.array?.count == 1)
         _ = try TOMLReader.parse("a = " + String(repeating: "{b=", count: 64) + "1" + String(repeating: "}", count: 64))
         _ = try TOMLReader.parse(Array(repeating: "k", count: 64).joined(separator: ".") + " = 1\n")
         _ = try TOMLReader.parse("[" + Array(repeating: "k", count: 64).joined(separator: ".") + "]\n")
     }
 
-    @Test("deeper is a syntax error at the level that is one too deep, however deep the file goes", arguments: [10_000, 100_000])
+    @Test(
+        "deeper is a syntax error at the level that is one too deep, however deep the file goes",
+        arguments: [10_000, 100_000])
     func deeperRefused(depth: Int) {
-        #expect(message("a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
-            == "1:69: arrays and inline tables may nest at most 64 deep")
-        #expect(message("a = " + String(repeating: "{b=", count: depth) + "1" + String(repeating: "}", count: depth))
-            == "1:197: arrays and inline tables may nest at most 64 deep")
-        #expect(message(Array(repeating: "k", count: depth).joined(separator: ".") + " = 1\n")
-            == "1:129: a dotted key may have at most 64 parts")
-        #expect(message("[" + Array(repeating: "k", count: depth).joined(separator: ".") + "]\n")
-            == "1:130: a dotted key may have at most 64 parts")
+        #expect(
+            message("a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+                == "1:69: arrays and inline tables may nest at most 64 deep")
+        #expect(
+            message("a = " + String(repeating: "{b=", count: depth) + "1" + String(repeating: "}", count: depth))
+                == "1:197: arrays and inline tables may nest at most 64 deep")
+        #expect(
+            message(Array(repeating: "k", count: depth).joined(separator: ".") + " = 1\n")
+                == "1:129: a dotted key may have at most 64 parts")
+        #expect(
+            message("[" + Array(repeating: "k", count: depth).joined(separator: ".") + "]\n")
+                == "1:130: a dotted key may have at most 64 parts")
     }
 }

@@ -39,7 +39,8 @@ struct TOMLTestCorpus {
             if path.hasPrefix("valid/"), path.hasSuffix(".toml") {
                 let json = String(path.dropLast(".toml".count)) + ".json"
                 guard listed.contains(json) else { throw CorpusError(description: "\(path) is listed without \(json)") }
-                valid.append(ValidCase(path: path, toml: try Self.bytes(path), expected: try TaggedJSON(json: Self.bytes(json))))
+                valid.append(
+                    ValidCase(path: path, toml: try Self.bytes(path), expected: try TaggedJSON(json: Self.bytes(json))))
             } else if path.hasPrefix("valid/"), path.hasSuffix(".json") {
                 let toml = String(path.dropLast(".json".count)) + ".toml"
                 guard listed.contains(toml) else { throw CorpusError(description: "\(path) is listed without \(toml)") }

@@ -124,7 +124,9 @@ extension TaggedJSON {
         let unsigned = value.drop { $0 == "+" || $0 == "-" }
         if unsigned == "nan" { return .nan }
         if unsigned == "inf" { return value.hasPrefix("-") ? -.infinity : .infinity }
-        guard let number = Double(value.filter { $0 != "_" }) else { throw TaggedJSONError(description: "float \(value)") }
+        guard let number = Double(value.filter { $0 != "_" }) else {
+            throw TaggedJSONError(description: "float \(value)")
+        }
         return number
     }
 }

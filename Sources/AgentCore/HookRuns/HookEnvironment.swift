@@ -25,7 +25,9 @@ public enum HookEnvironment {
     }
 
     /// PATH, LANG (when the agent has one), the rule's `env`, then the contract's variables, which win.
-    public static func build(rule: RuleDefinition, decision: Decision, engine: EngineContext, lang: String?) -> [String: String] {
+    public static func build(
+        rule: RuleDefinition, decision: Decision, engine: EngineContext, lang: String?
+    ) -> [String: String] {
         var environment = rule.environment
         func set(_ variable: HookContract.Variable, _ value: String) {
             environment[variable.rawValue] = value

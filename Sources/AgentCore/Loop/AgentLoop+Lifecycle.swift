@@ -22,7 +22,9 @@ extension AgentLoop {
                 if let batch = decider.pendingBatch(of: rule.name) {
                     replacement.restore(batch.limited(to: rule.maxBatchEvents), for: rule.name, at: now.monotonic)
                 }
-                if let lastStart = decider.lastStart(of: rule.name) { replacement.restoreLastStart(of: rule.name, lastStart) }
+                if let lastStart = decider.lastStart(of: rule.name) {
+                    replacement.restoreLastStart(of: rule.name, lastStart)
+                }
                 if running[rule.name] != nil { replacement.markRunning(rule.name) }
             }
             decider = replacement
@@ -33,7 +35,10 @@ extension AgentLoop {
             configuration.policies = reloaded.policies
             schedule.follow(reloaded.policies, first: now.monotonic.advanced(by: PolicySchedule.debounce))
             if reloaded.metrics != configuration.metrics {
-                emit(.log(.warning, "[metrics] changed: the metrics keep their present settings until reclaimd restarts", [:]))
+                emit(
+                    .log(
+                        .warning, "[metrics] changed: the metrics keep their present settings until reclaimd restarts",
+                        [:]))
             }
             if followRequest != oldRequest {
                 generation += 1
@@ -51,7 +56,11 @@ extension AgentLoop {
         phase = .stopping
         emit(.notify(.stopping(status: "stopping: waiting for \(running.count) hooks")))
         emit(.stopFollowing)
-        emit(.log(.info, "stopping: \(running.count) hooks running, waiting up to \(DurationText.format(settings.shutdownGrace))", [:]))
+        emit(
+            .log(
+                .info,
+                "stopping: \(running.count) hooks running, waiting up to \(DurationText.format(settings.shutdownGrace))",
+                [:]))
         if running.isEmpty {
             finish(nil, at: now)
         } else {

@@ -24,9 +24,12 @@ extension AgentLoop {
         guard phase == .running, engineReachable, hooksMayStart else { return }
         for name in schedule.takeDue(at: now.monotonic) {
             guard let policy = configuration.policies.first(where: { $0.name == name }) else { continue }
-            emit(.evaluatePolicy(PolicyRun(policy: policy, lastUse: LastUse(times: state.imageLastUse),
-                                           dryRun: settings.dryRun || policy.dryRun, engineHost: context.host,
-                                           dataRoot: context.dataRoot)))
+            emit(
+                .evaluatePolicy(
+                    PolicyRun(
+                        policy: policy, lastUse: LastUse(times: state.imageLastUse),
+                        dryRun: settings.dryRun || policy.dryRun, engineHost: context.host,
+                        dataRoot: context.dataRoot)))
         }
     }
 
@@ -36,7 +39,8 @@ extension AgentLoop {
         schedule.ended(name, interval: interval, at: now.monotonic)
         let outcome = failure != nil ? "failure" : result.dryRun ? "dry run" : "success"
         activity.lastEvaluations[name] = StatusSnapshot.LastEvaluation(
-            outcome: outcome, endedAt: now.wall, removed: result.removedCount, refused: result.refused, freed: result.freed)
+            outcome: outcome, endedAt: now.wall, removed: result.removedCount, refused: result.refused,
+            freed: result.freed)
         observe(.policy(name: name, outcome: outcome, result: result))
         if let failure {
             emit(.log(.warning, "policy \(name): the evaluation stopped: \(failure)", [:]))

@@ -10,8 +10,9 @@ extension AgentLoop {
             guard let rule = rules[decision.rule] else { continue }
             let runID = "\(rule.name)-\(now.wall.nanoseconds)"
             emit(.journal(RunJournal.started(decision, runID: runID, dryRun: settings.dryRun)))
-            running[rule.name] = RunningHook(batch: decision.batch, program: rule.hook.first ?? "", processGroup: nil,
-                                            startedAt: now.monotonic)
+            running[rule.name] = RunningHook(
+                batch: decision.batch, program: rule.hook.first ?? "", processGroup: nil,
+                startedAt: now.monotonic)
             dirty = true
             if settings.dryRun {
                 hookEnded(rule: rule.name, completed: true, outcome: "dry run", at: now)
@@ -19,7 +20,8 @@ extension AgentLoop {
             }
             let invocation = HookInvocation(
                 argv: rule.hook,
-                environment: HookEnvironment.build(rule: rule, decision: decision, engine: context, lang: settings.lang),
+                environment: HookEnvironment.build(
+                    rule: rule, decision: decision, engine: context, lang: settings.lang),
                 stdin: Array(decision.batch.json.utf8),
                 timeout: rule.timeout)
             emit(.startHook(HookLaunch(runID: runID, decision: decision, invocation: invocation)))

@@ -30,10 +30,14 @@ extension AgentLoop {
         if let id = identity.instanceID {
             if let known = state.engineID, known != id, let cursor = state.cursorTimeNano {
                 let since = Timestamp(nanoseconds: cursor)
-                emit(.log(.warning, "the engine is not the one the cursor came from (ID \(known) is now \(id)): events after \(since) may have been missed", [
-                    JournalField.messageIDMetadataKey: "\(MessageID.eventsMayBeMissed.hex)",
-                    JournalField.windowStart.key: "\(since)", JournalField.windowEnd.key: "\(now.wall)",
-                ]))
+                emit(
+                    .log(
+                        .warning,
+                        "the engine is not the one the cursor came from (ID \(known) is now \(id)): events after \(since) may have been missed",
+                        [
+                            JournalField.messageIDMetadataKey: "\(MessageID.eventsMayBeMissed.hex)",
+                            JournalField.windowStart.key: "\(since)", JournalField.windowEnd.key: "\(now.wall)",
+                        ]))
             }
             state.engineID = id
         }

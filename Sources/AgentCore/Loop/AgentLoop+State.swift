@@ -11,7 +11,10 @@ extension AgentLoop {
         case .fresh:
             break
         case .setAside(let movedTo, let reason):
-            emit(.log(.warning, "the state file was unusable (\(reason)); moved it to \(movedTo) and starting fresh", [:]))
+            emit(
+                .log(
+                    .warning, "the state file was unusable (\(reason)); moved it to \(movedTo) and starting fresh", [:])
+            )
         case .restored(let restored):
             state.cursorTimeNano = restored.cursorTimeNano
             state.cursorKeys = restored.cursorKeys

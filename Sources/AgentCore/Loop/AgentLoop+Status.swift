@@ -20,7 +20,8 @@ extension AgentLoop {
         let policies = configuration.policies.map { policy in
             StatusSnapshot.Policy(
                 name: policy.name, nextEvaluation: schedule.due[policy.name].map { now.wall(of: $0) },
-                evaluating: schedule.evaluating.contains(policy.name), lastEvaluation: activity.lastEvaluations[policy.name])
+                evaluating: schedule.evaluating.contains(policy.name),
+                lastEvaluation: activity.lastEvaluations[policy.name])
         }
         return StatusSnapshot(
             startedAt: activity.startedAt, takenAt: now.wall, engine: engineStatus,

@@ -13,7 +13,8 @@ extension AgentLoop {
         for rule in configuration.rules where rule.threshold > 0 && !warnedRules.contains(rule.name) {
             let reason: String
             if let engine, !engine.capabilities.reportsReclaimedBytes,
-               rule.resources.contains(where: { $0 != FilesystemWatch.resource }) {
+                rule.resources.contains(where: { $0 != FilesystemWatch.resource })
+            {
                 reason = "\(engine.displayName) reports no reclaimed bytes for any event"
             } else if !rule.actions.contains(where: [EventKind.prune, EventKind.freed].contains) {
                 reason = "its actions (\(rule.actions.joined(separator: ", "))) are removals, which report no bytes"
@@ -21,7 +22,11 @@ extension AgentLoop {
                 continue
             }
             warnedRules.insert(rule.name)
-            emit(.log(.warning, "rule \(rule.name) has threshold \(ByteCountText.decimal(rule.threshold)), but \(reason): its batch can only reach it through other events. To act on freed space whatever the engine says, select the filesystem source (resources = [\"filesystem\"] with a [filesystem] section).", [:]))
+            emit(
+                .log(
+                    .warning,
+                    "rule \(rule.name) has threshold \(ByteCountText.decimal(rule.threshold)), but \(reason): its batch can only reach it through other events. To act on freed space whatever the engine says, select the filesystem source (resources = [\"filesystem\"] with a [filesystem] section).",
+                    [:]))
         }
     }
 }

@@ -23,8 +23,10 @@ public struct AgentLoop: Sendable {
         /// Emit `.observe` effects for the metrics (only when `[metrics]` is on).
         public var observed: Bool
 
-        public init(dryRun: Bool = false, shutdownGrace: Duration = .seconds(30), lang: String? = nil,
-                    observed: Bool = false) {
+        public init(
+            dryRun: Bool = false, shutdownGrace: Duration = .seconds(30), lang: String? = nil,
+            observed: Bool = false
+        ) {
             self.dryRun = dryRun
             self.shutdownGrace = shutdownGrace
             self.lang = lang
@@ -133,8 +135,9 @@ public struct AgentLoop: Sendable {
         let resumePoint = state.cursorTimeNano.map { time in
             ResumePoint(time: Timestamp(nanoseconds: time), keys: state.cursorKeys.compactMap(EventKey.init))
         }
-        return FollowRequest(selection: Self.selection(configuration), resumePoint: resumePoint,
-                             filesystem: configuration.activeFilesystemWatch)
+        return FollowRequest(
+            selection: Self.selection(configuration), resumePoint: resumePoint,
+            filesystem: configuration.activeFilesystemWatch)
     }
 
     mutating func emit(_ effect: AgentEffect) {

@@ -31,7 +31,8 @@ public struct PolicyResult: Sendable, Equatable {
     public init(outcomes: [RemovalOutcome], summaries: [EvaluationSummary], dryRun: Bool) {
         self.dryRun = dryRun
         for outcome in outcomes where outcome.removed == true {
-            removed[Removals(resource: outcome.removal.resource, reason: outcome.removal.reason.rawValue), default: 0] += 1
+            removed[
+                Removals(resource: outcome.removal.resource, reason: outcome.removal.reason.rawValue), default: 0] += 1
         }
         refused = outcomes.count { $0.removed == false }
         if !dryRun { freed = summaries.reduce(0) { $0.addingSaturating($1.freed) } }

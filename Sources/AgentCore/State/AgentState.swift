@@ -92,9 +92,11 @@ public struct AgentState: Codable, Sendable, Equatable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            pending = try container.decodeIfPresent(Batch.self, forKey: .pendingBatch)
+            pending =
+                try container.decodeIfPresent(Batch.self, forKey: .pendingBatch)
                 ?? Batch(events: try container.decodeIfPresent([RuleEvent].self, forKey: .pending) ?? [])
-            inFlight = try container.decodeIfPresent(Batch.self, forKey: .inFlightBatch)
+            inFlight =
+                try container.decodeIfPresent(Batch.self, forKey: .inFlightBatch)
                 ?? Batch(events: try container.decodeIfPresent([RuleEvent].self, forKey: .inFlight) ?? [])
             lastStartNano = try container.decodeIfPresent(Int64.self, forKey: .lastStartNano)
             if let group = try container.decodeIfPresent(Int32.self, forKey: .inFlightProcessGroup) {

@@ -36,8 +36,10 @@ public struct StatusSnapshot: Sendable, Equatable {
         public var running: Bool
         public var lastRun: LastRun?
 
-        public init(name: String, pendingEvents: Int, pendingBytes: UInt64, armedUntil: Timestamp?, running: Bool,
-                    lastRun: LastRun?) {
+        public init(
+            name: String, pendingEvents: Int, pendingBytes: UInt64, armedUntil: Timestamp?, running: Bool,
+            lastRun: LastRun?
+        ) {
             self.name = name
             self.pendingEvents = pendingEvents
             self.pendingBytes = pendingBytes
@@ -68,7 +70,9 @@ public struct StatusSnapshot: Sendable, Equatable {
         public var evaluating: Bool
         public var lastEvaluation: LastEvaluation?
 
-        public init(name: String, nextEvaluation: Timestamp?, evaluating: Bool = false, lastEvaluation: LastEvaluation? = nil) {
+        public init(
+            name: String, nextEvaluation: Timestamp?, evaluating: Bool = false, lastEvaluation: LastEvaluation? = nil
+        ) {
             self.name = name
             self.nextEvaluation = nextEvaluation
             self.evaluating = evaluating
@@ -110,8 +114,10 @@ public struct StatusSnapshot: Sendable, Equatable {
     public var rules: [Rule]
     public var policies: [Policy]
 
-    public init(startedAt: Timestamp, takenAt: Timestamp, engine: Engine, lastEventTime: Timestamp?, eventsSeen: Int,
-                bytesSeen: UInt64, rules: [Rule], policies: [Policy]) {
+    public init(
+        startedAt: Timestamp, takenAt: Timestamp, engine: Engine, lastEventTime: Timestamp?, eventsSeen: Int,
+        bytesSeen: UInt64, rules: [Rule], policies: [Policy]
+    ) {
         self.startedAt = startedAt
         self.takenAt = takenAt
         self.engine = engine

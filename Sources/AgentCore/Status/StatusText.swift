@@ -26,18 +26,24 @@ public enum StatusText {
     }
 
     private static func rule(_ rule: StatusSnapshot.Rule, _ now: Timestamp) -> String {
-        var pending = "pending \(rule.pendingEvents) event\(rule.pendingEvents == 1 ? "" : "s"), \(ByteCountText.decimal(rule.pendingBytes))"
+        var pending =
+            "pending \(rule.pendingEvents) event\(rule.pendingEvents == 1 ? "" : "s"), \(ByteCountText.decimal(rule.pendingBytes))"
         if let due = rule.armedUntil { pending += ", armed until \(when(due, now))" }
         if rule.running { pending += ", hook running" }
-        let last = rule.lastRun.map { "\($0.outcome) \(when($0.endedAt, now)), took \(DurationText.format($0.duration))" } ?? "none"
+        let last =
+            rule.lastRun.map { "\($0.outcome) \(when($0.endedAt, now)), took \(DurationText.format($0.duration))" }
+            ?? "none"
         return "\(rule.name): \(pending); last run: \(last)"
     }
 
     private static func policy(_ policy: StatusSnapshot.Policy, _ now: Timestamp) -> String {
-        let next = policy.evaluating ? "evaluating now" : "next evaluation \(policy.nextEvaluation.map { when($0, now) } ?? "not scheduled")"
-        let last = policy.lastEvaluation.map {
-            "\($0.outcome) \(when($0.endedAt, now)), removed \($0.removed), refused \($0.refused), freed \(ByteCountText.decimal($0.freed))"
-        } ?? "none"
+        let next =
+            policy.evaluating
+            ? "evaluating now" : "next evaluation \(policy.nextEvaluation.map { when($0, now) } ?? "not scheduled")"
+        let last =
+            policy.lastEvaluation.map {
+                "\($0.outcome) \(when($0.endedAt, now)), removed \($0.removed), refused \($0.refused), freed \(ByteCountText.decimal($0.freed))"
+            } ?? "none"
         return "\(policy.name): \(next); last evaluation: \(last)"
     }
 
@@ -46,7 +52,9 @@ public enum StatusText {
         let text = time.rfc3339
         let seconds = text.firstIndex(of: ".").map { text[..<$0] + "Z" } ?? text  // to the second, for people
         let distance = now.duration(since: time)
-        let relative = distance >= .zero ? "\(DurationText.format(rounded(distance))) ago" : "in \(DurationText.format(rounded(.zero - distance)))"
+        let relative =
+            distance >= .zero
+            ? "\(DurationText.format(rounded(distance))) ago" : "in \(DurationText.format(rounded(.zero - distance)))"
         return "\(seconds) (\(relative))"
     }
 

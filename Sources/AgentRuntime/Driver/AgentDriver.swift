@@ -29,9 +29,11 @@ public struct AgentDriver: Sendable {
     /// Where garbage collection finds the adapter of the engine the source connected to.
     public var engines: any EngineDirectory
 
-    public init(configuration: AgentConfiguration, settings: AgentLoop.Settings, source: any EventSource,
-                engines: any EngineDirectory, sink: JournalSink, logger: Logger, stateStore: StateStore?,
-                clock: @escaping @Sendable () -> ClockReading = { .now() }) {
+    public init(
+        configuration: AgentConfiguration, settings: AgentLoop.Settings, source: any EventSource,
+        engines: any EngineDirectory, sink: JournalSink, logger: Logger, stateStore: StateStore?,
+        clock: @escaping @Sendable () -> ClockReading = { .now() }
+    ) {
         self.configuration = configuration
         self.settings = settings
         self.source = source
@@ -64,7 +66,8 @@ public struct AgentDriver: Sendable {
             effects.cancelAll()
             inputs.finish()
         }
-        effects.startFeeding(stopRequested: stopRequested, reloadRequests: reloadRequests, loadConfiguration: loadConfiguration)
+        effects.startFeeding(
+            stopRequested: stopRequested, reloadRequests: reloadRequests, loadConfiguration: loadConfiguration)
 
         var loop = AgentLoop(configuration: configuration, settings: settings)
         effects.perform(loop.start(restoring: loaded, at: clock()))

@@ -21,7 +21,8 @@ struct BacklogReport {
         guard unreported > 0 else { return }
         let now = MonotonicTime.now()
         if let last = lastReport, now < last.advanced(by: Self.interval) { return }
-        logger.warning("""
+        logger.warning(
+            """
             the agent is behind the engine's event stream: reading paused \(unreported) times with \(limit) events \
             waiting; the engine may drop events for a reader that pauses (Docker: after 100 ms)
             """, metadata: ["reading_paused": "\(unreported)", "events_waiting_limit": "\(limit)"])

@@ -15,11 +15,16 @@ extension EffectPerformer {
             var completed = true
             var outcome = "failure"
             do {
-                let result = try await HookRunner.run(launch.invocation, onStart: { pid in
-                    inputs.yield(.hookStarted(rule: rule, processGroup: ProcessInspection.record(ofHook: pid, program: program)))
-                }, onLine: { stream, line in
-                    sink.write(RunJournal.output(rule: rule, runID: launch.runID, stream: stream, line: line))
-                })
+                let result = try await HookRunner.run(
+                    launch.invocation,
+                    onStart: { pid in
+                        inputs.yield(
+                            .hookStarted(
+                                rule: rule, processGroup: ProcessInspection.record(ofHook: pid, program: program)))
+                    },
+                    onLine: { stream, line in
+                        sink.write(RunJournal.output(rule: rule, runID: launch.runID, stream: stream, line: line))
+                    })
                 if result.droppedOutputBytes > 0 {
                     sink.write(RunJournal.dropped(rule: rule, runID: launch.runID, bytes: result.droppedOutputBytes))
                 }

@@ -40,14 +40,16 @@ final class EffectPerformer {
         loadConfiguration: (@Sendable () -> Result<AgentConfiguration, ConfigurationErrors>)?
     ) {
         let inputs = self.inputs
-        feeders.append(Task {
-            await stopRequested()
-            inputs.yield(.stop)
-        })
-        if let reloadRequests, let loadConfiguration {
-            feeders.append(Task {
-                for await _ in reloadRequests { inputs.yield(.reload(loadConfiguration())) }
+        feeders.append(
+            Task {
+                await stopRequested()
+                inputs.yield(.stop)
             })
+        if let reloadRequests, let loadConfiguration {
+            feeders.append(
+                Task {
+                    for await _ in reloadRequests { inputs.yield(.reload(loadConfiguration())) }
+                })
         }
         // Watchdog pings come from the loop, so the manager hears them only while the loop really runs.
         if let interval = ServiceNotifier.watchdogInterval {

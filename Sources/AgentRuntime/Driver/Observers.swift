@@ -45,7 +45,8 @@ extension AgentDriver {
                 tasks.append(Task { await server.serve() })
                 board = created
             } catch {
-                logger.error("cannot serve reclaimd status on \(stateStore.directory)/\(StatusServer.fileName): \(error)")
+                logger.error(
+                    "cannot serve reclaimd status on \(stateStore.directory)/\(StatusServer.fileName): \(error)")
             }
         }
         if let observer {

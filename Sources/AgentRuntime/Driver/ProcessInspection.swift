@@ -39,10 +39,14 @@ public enum ProcessInspection {
         guard record.group > 1, kill(-record.group, 0) == 0 || errno != ESRCH else { return }
         switch record.verdict(currentBootID: bootID(), leaderStartTime: startTime(of: record.group)) {
         case .end:
-            logger.warning("ending the process group \(record.group) of a hook left running by a previous agent (\(record.program))")
+            logger.warning(
+                "ending the process group \(record.group) of a hook left running by a previous agent (\(record.program))"
+            )
             kill(-record.group, SIGKILL)
         case .leave(let reason):
-            logger.info("not ending process group \(record.group), remembered from a previous agent's hook (\(record.program)): \(reason)")
+            logger.info(
+                "not ending process group \(record.group), remembered from a previous agent's hook (\(record.program)): \(reason)"
+            )
         }
     }
 }

@@ -14,7 +14,8 @@ public enum PersistedLastUse {
     /// The agent's map; empty when absent or unreadable.
     public static func read(stateDirectory: String) -> LastUse {
         guard case .success(let bytes) = WholeFile.read(stateDirectory + "/state.json"),
-              let state = try? JSONDecoder().decode(AgentState.self, from: Data(bytes)) else { return LastUse() }
+            let state = try? JSONDecoder().decode(AgentState.self, from: Data(bytes))
+        else { return LastUse() }
         return LastUse(times: state.imageLastUse)
     }
 }

@@ -7,7 +7,9 @@ import Rules
 /// Exited containers.
 extension PolicyEvaluator {
     /// Exited containers past `max_unused`, oldest stop first, each removed on its own (never forced).
-    func evaluateContainers(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> EvaluationSummary {
+    func evaluateContainers(
+        _ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void
+    ) async throws -> EvaluationSummary {
         let containers = try await engine.containers()
         let before = containers.reduce(0) { $0 + $1.size }
         let plan = ContainerPlanner(policy: policy).plan(containers, now: .now())
@@ -29,7 +31,8 @@ extension PolicyEvaluator {
             }
         }
         freed = min(freed, before)
-        return EvaluationSummary(policy: policy.name, resource: "container", dryRun: dryRun, usageBefore: before,
-                                 usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed)
+        return EvaluationSummary(
+            policy: policy.name, resource: "container", dryRun: dryRun, usageBefore: before,
+            usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed)
     }
 }

@@ -25,7 +25,9 @@ public struct PolicyEvaluator: Sendable {
     var dataRoot: String { engine.dataRoot }
 
     /// One summary per resource of the policy, in its order; `report` gets each removal first.
-    public func evaluate(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> [EvaluationSummary] {
+    public func evaluate(
+        _ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void
+    ) async throws -> [EvaluationSummary] {
         var summaries: [EvaluationSummary] = []
         for resource in policy.resources {
             let start = ContinuousClock.now
@@ -46,7 +48,9 @@ public struct PolicyEvaluator: Sendable {
         guard let limit else { return nil }
         if case .bytes(let bytes) = limit { return bytes }
         guard let space = FilesystemSpace.of(dataRoot) else {
-            throw EngineError(.infoUnavailable, "cannot measure the filesystem holding the data root \(dataRoot) for a percentage limit")
+            throw EngineError(
+                .infoUnavailable,
+                "cannot measure the filesystem holding the data root \(dataRoot) for a percentage limit")
         }
         return limit.bytes(filesystemBytes: space.total)
     }
@@ -64,7 +68,9 @@ public struct PolicyEvaluator: Sendable {
     /// removal's answer (`RemovalAccount`); plan again on that estimate after a refusal, measure again when the plan
     /// is done or an answer was ambiguous (at most `remeasureLimit` times; past that, the evaluation stops and the
     /// next one goes on), and measure once more at the end for the summary.
-    func evaluateImages(_ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void) async throws -> EvaluationSummary {
+    func evaluateImages(
+        _ policy: PolicyDefinition, report: (RemovalOutcome) async -> Void
+    ) async throws -> EvaluationSummary {
         var planner = try planner(policy)
         var inventory = try await engine.inventory()
         let before = inventory.imageUsage
@@ -72,8 +78,9 @@ public struct PolicyEvaluator: Sendable {
             let plan = planner.plan(inventory, lastUse: lastUse, now: .now())
             for removal in plan { await report(RemovalOutcome(removal: removal, removed: nil)) }
             let wouldFree = min(before, plan.reduce(0) { $0 + $1.size })
-            return EvaluationSummary(policy: policy.name, resource: "image", dryRun: true, usageBefore: before,
-                                     usageAfter: before - wouldFree, freed: wouldFree, count: plan.count)
+            return EvaluationSummary(
+                policy: policy.name, resource: "image", dryRun: true, usageBefore: before,
+                usageAfter: before - wouldFree, freed: wouldFree, count: plan.count)
         }
         // Watermarks: once above max_total_size, this evaluation goes on down to the target.
         if let limit = planner.limit, before > limit { planner.limit = planner.target ?? limit }
@@ -98,7 +105,9 @@ public struct PolicyEvaluator: Sendable {
             inventory = account.applied(to: inventory)
             estimated = estimated || !answers.isEmpty
             if account.asPlanned {
-                if error != nil { plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...] }
+                if error != nil {
+                    plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...]
+                }
                 continue
             }
             guard remeasures < Self.remeasureLimit else { break }
@@ -107,9 +116,10 @@ public struct PolicyEvaluator: Sendable {
             plan = planner.plan(inventory, lastUse: lastUse, now: .now(), excluding: failed)[...]
         }
         if estimated { inventory = try await engine.inventory() }
-        return EvaluationSummary(policy: policy.name, resource: "image", dryRun: false, usageBefore: before,
-                                 usageAfter: inventory.imageUsage, freed: before - min(before, inventory.imageUsage),
-                                 count: removed, failed: failed.count)
+        return EvaluationSummary(
+            policy: policy.name, resource: "image", dryRun: false, usageBefore: before,
+            usageAfter: inventory.imageUsage, freed: before - min(before, inventory.imageUsage),
+            count: removed, failed: failed.count)
     }
 
     /// Untags each reference (the last one removes the image), or removes a dangling image by ID; never forced.

@@ -26,7 +26,8 @@ struct RemovalAccount {
         }
         let silent = answers.contains { $0.deleted == nil }
         if silent, succeeded, let image = known[Self.bare(removal.id)],
-           removal.references.isEmpty || image.references.allSatisfy(untagged.contains) {
+            removal.references.isEmpty || image.references.allSatisfy(untagged.contains)
+        {
             deleted.insert(image.id)
         }
         let images = inventory.images.filter { deleted.contains($0.id) }

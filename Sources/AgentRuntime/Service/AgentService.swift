@@ -11,7 +11,10 @@ public struct AgentService: Service {
     /// Reads and validates the configuration again, for SIGHUP.
     public let loadConfiguration: @Sendable () -> Result<AgentConfiguration, ConfigurationErrors>
 
-    public init(driver: AgentDriver, loadConfiguration: @escaping @Sendable () -> Result<AgentConfiguration, ConfigurationErrors>) {
+    public init(
+        driver: AgentDriver,
+        loadConfiguration: @escaping @Sendable () -> Result<AgentConfiguration, ConfigurationErrors>
+    ) {
         self.driver = driver
         self.loadConfiguration = loadConfiguration
     }

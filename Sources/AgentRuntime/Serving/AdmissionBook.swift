@@ -28,7 +28,8 @@ struct AdmissionBook<Key: Hashable & Sendable>: Sendable {
             holders[key] = (next, false)
             return .admitted
         }
-        guard let oldest = holders.filter({ !$0.value.complete }).min(by: { $0.value.order < $1.value.order })?.key else {
+        guard let oldest = holders.filter({ !$0.value.complete }).min(by: { $0.value.order < $1.value.order })?.key
+        else {
             return .refused
         }
         holders[oldest] = nil

@@ -20,8 +20,10 @@ public final class ConnectionGate: Sendable {
         var window = RefusalWindow()
     }
 
-    public init(listener: String, limits: ConnectionLimits, logger: Logger,
-                onRefusal: @escaping @Sendable (ConnectionRefusal) -> Void = { _ in }) {
+    public init(
+        listener: String, limits: ConnectionLimits, logger: Logger,
+        onRefusal: @escaping @Sendable (ConnectionRefusal) -> Void = { _ in }
+    ) {
         self.listener = listener
         self.limits = limits
         self.logger = logger
@@ -36,7 +38,8 @@ public final class ConnectionGate: Sendable {
     /// is then closed), or refuses it when every place is being answered. Either is counted.
     func admit(_ channel: any Channel) -> Bool {
         let key = ObjectIdentifier(channel)
-        let (admission, displaced) = state.withLock { state -> (AdmissionBook<ObjectIdentifier>.Admission, (any Channel)?) in
+        let (admission, displaced) = state.withLock {
+            state -> (AdmissionBook<ObjectIdentifier>.Admission, (any Channel)?) in
             let admission = state.book.admit(key)
             guard admission != .refused else { return (admission, nil) }
             state.channels[key] = channel
@@ -77,7 +80,8 @@ public final class ConnectionGate: Sendable {
         onRefusal(refusal)
         let due = state.withLock { $0.window.record(refusal, at: .now) }
         guard let due else { return }
-        logger.warning("\(listener): refused or dropped clients (\(RefusalWindow.summary(due))) since the last such entry; at most \(limits.maxConnections) connections are served at once, each must send its request within \(limits.headerTimeout) and take its answer within \(limits.idleTimeout)",
-                       metadata: ["listener": "\(listener)"])
+        logger.warning(
+            "\(listener): refused or dropped clients (\(RefusalWindow.summary(due))) since the last such entry; at most \(limits.maxConnections) connections are served at once, each must send its request within \(limits.headerTimeout) and take its answer within \(limits.idleTimeout)",
+            metadata: ["listener": "\(listener)"])
     }
 }

@@ -14,7 +14,9 @@ public struct ConnectionLimits: Sendable, Equatable {
     /// The bytes that end a request: `\r\n\r\n` after HTTP headers, `\n` after a status request line.
     public var requestEnd: [UInt8]
 
-    public init(maxConnections: Int, headerTimeout: Duration, idleTimeout: Duration, maxRequestBytes: Int, requestEnd: [UInt8]) {
+    public init(
+        maxConnections: Int, headerTimeout: Duration, idleTimeout: Duration, maxRequestBytes: Int, requestEnd: [UInt8]
+    ) {
         self.maxConnections = maxConnections
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
@@ -25,11 +27,13 @@ public struct ConnectionLimits: Sendable, Equatable {
     /// The metrics endpoint's: `GET /metrics` headers in 8 KiB (a scrape sends a few hundred bytes), 5 s each way;
     /// `[metrics] max_connections` at once (default 8).
     public static func metrics(maxConnections: Int) -> ConnectionLimits {
-        ConnectionLimits(maxConnections: maxConnections, headerTimeout: .seconds(5), idleTimeout: .seconds(5),
-                         maxRequestBytes: 8192, requestEnd: Array("\r\n\r\n".utf8))
+        ConnectionLimits(
+            maxConnections: maxConnections, headerTimeout: .seconds(5), idleTimeout: .seconds(5),
+            maxRequestBytes: 8192, requestEnd: Array("\r\n\r\n".utf8))
     }
 
     /// The status socket's: `text` or `json` and a newline; only root can connect under the packaged unit.
-    public static let status = ConnectionLimits(maxConnections: 4, headerTimeout: .seconds(5), idleTimeout: .seconds(5),
-                                                maxRequestBytes: 256, requestEnd: Array("\n".utf8))
+    public static let status = ConnectionLimits(
+        maxConnections: 4, headerTimeout: .seconds(5), idleTimeout: .seconds(5),
+        maxRequestBytes: 256, requestEnd: Array("\n".utf8))
 }

@@ -51,8 +51,9 @@ public struct ListeningSocket<Inbound: Sendable, Outbound: Sendable>: Sendable {
         case .tcp(let host, let port):
             server = try await bootstrap.bind(host: host, port: port, childChannelInitializer: initializer)
         case .unix(let path, let mode):
-            server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true,
-                                              childChannelInitializer: initializer)
+            server = try await bootstrap.bind(
+                unixDomainSocketPath: path, cleanupExistingSocketFile: true,
+                childChannelInitializer: initializer)
             chmod(path, mode)
         }
         return ListeningSocket(address: address, server: server)

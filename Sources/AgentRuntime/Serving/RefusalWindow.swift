@@ -12,7 +12,9 @@ public struct RefusalWindow: Sendable {
     public init() {}
 
     /// Records one refusal at `now`; returns the counts to journal when one is due (they are then reset).
-    public mutating func record(_ refusal: ConnectionRefusal, at now: ContinuousClock.Instant) -> [ConnectionRefusal: Int]? {
+    public mutating func record(
+        _ refusal: ConnectionRefusal, at now: ContinuousClock.Instant
+    ) -> [ConnectionRefusal: Int]? {
         counts[refusal, default: 0] += 1
         if let lastJournaled, now - lastJournaled < Self.interval { return nil }
         lastJournaled = now
@@ -22,6 +24,7 @@ public struct RefusalWindow: Sendable {
 
     /// `3 too_many, 1 header_timeout`, in a fixed order.
     public static func summary(_ counts: [ConnectionRefusal: Int]) -> String {
-        ConnectionRefusal.allCases.compactMap { reason in counts[reason].map { "\($0) \(reason.rawValue)" } }.joined(separator: ", ")
+        ConnectionRefusal.allCases.compactMap { reason in counts[reason].map { "\($0) \(reason.rawValue)" } }.joined(
+            separator: ", ")
     }
 }

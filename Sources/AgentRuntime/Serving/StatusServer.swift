@@ -13,9 +13,12 @@ public struct StatusServer: Sendable {
 
     /// Binds `STATE_DIR/status.sock`, replacing a stale one.
     /// `gate` bounds its clients (`ConnectionLimits.status`).
-    public static func bind(directory: String, board: StatusBoard, gate: ConnectionGate? = nil) async throws -> StatusServer {
+    public static func bind(
+        directory: String, board: StatusBoard, gate: ConnectionGate? = nil
+    ) async throws -> StatusServer {
         let socket = try await ListeningSocket<ByteBuffer, ByteBuffer>.bind(
-            .unix(path: directory + "/" + fileName, mode: 0o600), gate: gate) { _ in }
+            .unix(path: directory + "/" + fileName, mode: 0o600), gate: gate
+        ) { _ in }
         return StatusServer(socket: socket, board: board)
     }
 

@@ -13,7 +13,8 @@ enum StateDirectoryTrust {
         var info = stat()
         guard stat(directory, &info) == 0 else { return nil }
         guard info.st_uid == geteuid() else {
-            return "state directory \(directory) is not safe: it is owned by \(OwnerName.of(info.st_uid)), not by the agent's user \(OwnerName.of(geteuid())); fix: chown \(OwnerName.forChown(geteuid())) '\(directory)'"
+            return
+                "state directory \(directory) is not safe: it is owned by \(OwnerName.of(info.st_uid)), not by the agent's user \(OwnerName.of(geteuid())); fix: chown \(OwnerName.forChown(geteuid())) '\(directory)'"
         }
         return nil
     }

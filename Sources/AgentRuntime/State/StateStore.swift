@@ -39,13 +39,16 @@ public struct StateStore: Sendable {
         do {
             let state = try JSONDecoder().decode(AgentState.self, from: Data(bytes))
             if AgentState.readableVersions.contains(state.version) { return .restored(state) }
-            reason = "version \(state.version) is not one this reclaimd reads (\(AgentState.readableVersions.lowerBound) to \(AgentState.readableVersions.upperBound))"
+            reason =
+                "version \(state.version) is not one this reclaimd reads (\(AgentState.readableVersions.lowerBound) to \(AgentState.readableVersions.upperBound))"
         } catch {
             reason = bytes.isEmpty ? "the file is empty" : "it is not reclaimd state JSON"
         }
         let aside = "\(path).corrupt-\(now.rfc3339)"
         guard rename(path, aside) == 0 else {
-            throw StateError(message: "\(path) is unusable (\(reason)) and cannot be moved aside: \(String(cString: strerror(errno)))")
+            throw StateError(
+                message:
+                    "\(path) is unusable (\(reason)) and cannot be moved aside: \(String(cString: strerror(errno)))")
         }
         return .setAside(movedTo: aside, reason: reason)
     }
@@ -71,7 +74,8 @@ public struct StateStore: Sendable {
 
     private func ensureDirectory() throws(StateError) {
         if mkdir(directory, 0o700) != 0, errno != EEXIST {
-            throw StateError(message: "cannot create the state directory \(directory): \(String(cString: strerror(errno)))")
+            throw StateError(
+                message: "cannot create the state directory \(directory): \(String(cString: strerror(errno)))")
         }
         if let untrusted = StateDirectoryTrust.problem(directory) { throw StateError(message: untrusted) }
         chmod(directory, 0o700)

@@ -57,10 +57,13 @@ public struct ConnectionReport: Sendable {
     /// (`coverage` says what covers the gap then).
     public func possibleGap(after: Timestamp, before: Timestamp, reason: String? = nil) {
         let why = reason ?? "the engine no longer held them when reclaimd reconnected"
-        logger.warning("events between \(after) and \(before) may have been missed: \(why)", metadata: [
-            JournalField.messageIDMetadataKey: "\(MessageID.eventsMayBeMissed.hex)", JournalField.engineHost.key: "\(host)",
-            JournalField.windowStart.key: "\(after)", JournalField.windowEnd.key: "\(before)",
-        ])
+        logger.warning(
+            "events between \(after) and \(before) may have been missed: \(why)",
+            metadata: [
+                JournalField.messageIDMetadataKey: "\(MessageID.eventsMayBeMissed.hex)",
+                JournalField.engineHost.key: "\(host)",
+                JournalField.windowStart.key: "\(after)", JournalField.windowEnd.key: "\(before)",
+            ])
     }
 
     public mutating func disconnected(reason: String, retryIn: Duration) {

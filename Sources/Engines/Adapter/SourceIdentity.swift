@@ -15,8 +15,10 @@ public struct SourceIdentity: Sendable, Equatable {
     /// What this engine can and cannot tell (the loop's warnings depend on it, never on `kind`).
     public var capabilities: EngineCapabilities
 
-    public init(kind: String, description: String, host: String, instanceID: String?, dataRoot: String,
-                capabilities: EngineCapabilities = EngineCapabilities(), displayName: String? = nil) {
+    public init(
+        kind: String, description: String, host: String, instanceID: String?, dataRoot: String,
+        capabilities: EngineCapabilities = EngineCapabilities(), displayName: String? = nil
+    ) {
         self.kind = kind
         self.description = description
         self.displayName = displayName ?? kind

@@ -45,7 +45,8 @@ public struct EngineClient: Sendable {
         do {
             return try EngineInfo.decode(body)
         } catch {
-            throw EngineError(.protocolViolation, "the engine at \(endpoint) answered GET \(path) with JSON that is not engine info")
+            throw EngineError(
+                .protocolViolation, "the engine at \(endpoint) answered GET \(path) with JSON that is not engine info")
         }
     }
 
@@ -55,7 +56,9 @@ public struct EngineClient: Sendable {
         _ method: HTTPMethod, _ path: String, body: [UInt8]? = nil, working: Bool = false
     ) async throws -> (HTTPResponseHead, [UInt8]) {
         let timeout = working ? workTimeout : answerTimeout
-        return try await transport.perform(method: method, path: path, body: body, headTimeout: .nanoseconds(timeout.totalNanoseconds)) { head, reader in
+        return try await transport.perform(
+            method: method, path: path, body: body, headTimeout: .nanoseconds(timeout.totalNanoseconds)
+        ) { head, reader in
             (head, try await reader.collect())
         }
     }
@@ -95,7 +98,9 @@ public struct EngineClient: Sendable {
     }
 
     /// Throws an `EngineError` carrying the engine's own message for a status outside 2xx.
-    static func requireSuccess(_ head: HTTPResponseHead, _ body: [UInt8], _ request: String, _ endpoint: EngineEndpoint) throws {
+    static func requireSuccess(
+        _ head: HTTPResponseHead, _ body: [UInt8], _ request: String, _ endpoint: EngineEndpoint
+    ) throws {
         guard !(200..<300).contains(head.status) else { return }
         throw EngineError(
             .engineAnswered(status: head.status),

@@ -29,14 +29,17 @@ public struct FilesystemEventSource: EventSource {
 
     /// Samples until cancelled. The first sample of each path is its baseline; a path that cannot be read is
     /// journaled once and tried again at every interval.
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws
+    {
         var previous: [String: UInt64] = [:]
         var failing: Set<String> = []
         while true {
             for path in paths {
                 guard let free = Self.availableBytes(path) else {
                     if failing.insert(path).inserted {
-                        logger.warning("cannot read free space of \(path): \(String(cString: strerror(errno))); trying again every \(DurationText.format(interval))")
+                        logger.warning(
+                            "cannot read free space of \(path): \(String(cString: strerror(errno))); trying again every \(DurationText.format(interval))"
+                        )
                     }
                     continue
                 }
@@ -58,7 +61,8 @@ public struct FilesystemEventSource: EventSource {
     /// The event for `freed` more bytes available on `path`'s filesystem at `time`.
     public static func event(path: String, freed: UInt64, free: UInt64, at time: Timestamp) -> ReclaimEvent {
         ReclaimEvent(
-            source: FilesystemWatch.resource, resource: FilesystemWatch.resource, action: EventKind.freed, kind: EventKind.freed,
+            source: FilesystemWatch.resource, resource: FilesystemWatch.resource, action: EventKind.freed,
+            kind: EventKind.freed,
             reclaimedBytes: freed, actorID: path, attributes: ["available_bytes": String(free)], time: time,
             key: EventKey(hashing: [FilesystemWatch.resource, path, String(time.nanoseconds)]))
     }

@@ -16,7 +16,8 @@ public struct CombinedSource: EventSource {
         self.logger = logger
     }
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws
+    {
         guard let watch = request.filesystem else {
             return try await engine.follow(request, report: report)
         }

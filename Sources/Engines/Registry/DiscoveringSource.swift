@@ -14,7 +14,8 @@ public struct DiscoveringSource: EventSource {
         self.registry = registry
     }
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws
+    {
         let host = try await present(report: report)
         try await registry.adapter(host: host).follow(request, report: report)
     }
@@ -27,9 +28,11 @@ public struct DiscoveringSource: EventSource {
             if let host = EngineRegistry.firstPresent(candidates) { return host }
             let reason = "no engine socket at \(EngineRegistry.describe(candidates)) yet"
             if !said {
-                registry.logger.warning("\(reason); waiting for an engine to start", metadata: [
-                    JournalField.messageIDMetadataKey: "\(MessageID.engineLost.hex)",
-                ])
+                registry.logger.warning(
+                    "\(reason); waiting for an engine to start",
+                    metadata: [
+                        JournalField.messageIDMetadataKey: "\(MessageID.engineLost.hex)"
+                    ])
                 await report(.disconnected(reason: reason))
                 said = true
             }

@@ -71,7 +71,8 @@ public struct EngineRegistry: EngineDirectory {
 
     /// `unix:///var/run/docker.sock, unix:///run/podman/podman.sock and containerd:///…`: what was tried.
     public static func describe(_ candidates: [String]) -> String {
-        candidates.count <= 1 ? candidates.joined() : candidates.dropLast().joined(separator: ", ") + " and " + (candidates.last ?? "")
+        candidates.count <= 1
+            ? candidates.joined() : candidates.dropLast().joined(separator: ", ") + " and " + (candidates.last ?? "")
     }
 
     public func adapter(host: String) throws -> any EngineAdapter {

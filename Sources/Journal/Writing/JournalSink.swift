@@ -56,12 +56,15 @@ public final class JournalSink: Sendable {
     /// - Parameters:
     ///   - send: how an entry reaches journald; the real socket unless a test says otherwise.
     public convenience init(target: Target, identifier: String = "reclaimd", queueLimit: Int = 65_536) {
-        self.init(target: target, identifier: identifier, queueLimit: queueLimit, stderr: Console.error,
-                  send: { SystemJournal.send($0) })
+        self.init(
+            target: target, identifier: identifier, queueLimit: queueLimit, stderr: Console.error,
+            send: { SystemJournal.send($0) })
     }
 
-    init(target: Target, identifier: String, queueLimit: Int, stderr: LineWriter,
-         send: @escaping @Sendable ([[UInt8]]) -> Int32) {
+    init(
+        target: Target, identifier: String, queueLimit: Int, stderr: LineWriter,
+        send: @escaping @Sendable ([[UInt8]]) -> Int32
+    ) {
         self.target = target
         self.identifier = identifier
         self.queueLimit = queueLimit
@@ -173,9 +176,11 @@ public final class JournalSink: Sendable {
         }
         if startsStretch {
             let reason = code == EAGAIN ? "too many entries waiting" : String(cString: strerror(code))
-            stderr.writeLine(StderrEntryFormat.line(JournalEntry(
-                message: "the journal is not taking entries (\(reason)); writing them to stderr until it does",
-                priority: .warning)))
+            stderr.writeLine(
+                StderrEntryFormat.line(
+                    JournalEntry(
+                        message: "the journal is not taking entries (\(reason)); writing them to stderr until it does",
+                        priority: .warning)))
         }
         stderr.writeLine(StderrEntryFormat.line(entry))
     }

@@ -71,7 +71,8 @@ public enum StderrEntryFormat {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
                 let end = index + length
                 if length > 1, end <= text.count,
-                   String(validating: UnsafeRawBufferPointer(rebasing: text[index..<end]), as: UTF8.self) != nil {
+                    String(validating: UnsafeRawBufferPointer(rebasing: text[index..<end]), as: UTF8.self) != nil
+                {
                     out.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[index..<end]))
                     index = end
                     continue

@@ -43,7 +43,8 @@ public enum EventAuditEntry {
     /// a volume, a containerd image or container) as it is, up to 80 characters, so that a person can tell which.
     static func shortened(_ actor: String) -> String {
         let hex = actor.hasPrefix("sha256:") ? actor.dropFirst(7) : Substring(actor)
-        let isID = hex.utf8.count == 64 && hex.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        let isID =
+            hex.utf8.count == 64 && hex.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
         return String(actor.prefix(isID ? 12 : 80))
     }
 }

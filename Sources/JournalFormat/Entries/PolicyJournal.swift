@@ -6,8 +6,9 @@ import Policies
 public enum PolicyJournal {
     public static func removal(_ outcome: RemovalOutcome) -> JournalEntry {
         let removal = outcome.removal
-        var entry = JournalEntry(message: EvaluationJSON.text(outcome), priority: outcome.removed == false ? .warning : .info,
-                                 messageID: .policyRemoval)
+        var entry = JournalEntry(
+            message: EvaluationJSON.text(outcome), priority: outcome.removed == false ? .warning : .info,
+            messageID: .policyRemoval)
         entry.add(JournalField.policy, removal.policy)
         entry.add(JournalField.resource, removal.resource)
         entry.add(JournalField.objectID, removal.id)

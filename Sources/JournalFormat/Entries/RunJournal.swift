@@ -9,7 +9,8 @@ public enum RunJournal {
         let batch = decision.batch
         let verb = dryRun ? "would run" : "running"
         var entry = JournalEntry(
-            message: "rule \(decision.rule) fired (\(decision.trigger.rawValue)): \(verb) its hook for \(batch.eventCount) events, \(ByteCountText.decimal(batch.totalBytes)) reclaimed",
+            message:
+                "rule \(decision.rule) fired (\(decision.trigger.rawValue)): \(verb) its hook for \(batch.eventCount) events, \(ByteCountText.decimal(batch.totalBytes)) reclaimed",
             priority: .notice, messageID: .runStarted)
         entry.add(JournalField.rule, decision.rule)
         entry.add(JournalField.runID, runID)
@@ -34,8 +35,9 @@ public enum RunJournal {
     }
 
     public static func dropped(rule: String, runID: String, bytes: Int) -> JournalEntry {
-        var entry = JournalEntry(message: "rule \(rule): hook output past 64 KiB dropped (\(bytes) bytes)",
-                                 priority: .warning, messageID: .hookOutput)
+        var entry = JournalEntry(
+            message: "rule \(rule): hook output past 64 KiB dropped (\(bytes) bytes)",
+            priority: .warning, messageID: .hookOutput)
         entry.add(JournalField.rule, rule)
         entry.add(JournalField.runID, runID)
         entry.add(JournalField.droppedBytes, String(bytes))
@@ -64,8 +66,9 @@ public enum RunJournal {
 
     /// A hook that could not even start.
     public static func failedToStart(_ decision: Decision, runID: String, error: any Error) -> JournalEntry {
-        var entry = JournalEntry(message: "rule \(decision.rule): hook could not start: \(error)",
-                                 priority: .error, messageID: .runFinished)
+        var entry = JournalEntry(
+            message: "rule \(decision.rule): hook could not start: \(error)",
+            priority: .error, messageID: .runFinished)
         entry.add(JournalField.rule, decision.rule)
         entry.add(JournalField.runID, runID)
         entry.add(JournalField.outcome, "failure")

@@ -21,9 +21,9 @@ public struct FstrimLine: Sendable, Equatable {
         guard rest.isEmpty || rest.hasPrefix(" on ") else { return nil }
         let beforeMarker = text[..<marker.lowerBound]
         guard let open = beforeMarker.lastIndex(of: "("),
-              let bytes = Self.count(beforeMarker[beforeMarker.index(after: open)...]),
-              // The size before the parentheses has no ": ", so the last one ends the path.
-              let colon = beforeMarker[..<open].ranges(of: ": ").last
+            let bytes = Self.count(beforeMarker[beforeMarker.index(after: open)...]),
+            // The size before the parentheses has no ": ", so the last one ends the path.
+            let colon = beforeMarker[..<open].ranges(of: ": ").last
         else { return nil }
         let path = beforeMarker[..<colon.lowerBound]
         guard !path.isEmpty else { return nil }

@@ -18,7 +18,8 @@ enum RecordDecoder {
         case MessageID.runFinished.hex: return run(record)
         case MessageID.hookOutput.hex: return hookOutput(record)
         case MessageID.eventsMayBeMissed.hex:
-            return .gap(Gap(time: record.time, start: record[ReportField.windowStart], end: record[ReportField.windowEnd]))
+            return .gap(
+                Gap(time: record.time, start: record[ReportField.windowStart], end: record[ReportField.windowEnd]))
         case MessageID.engineLost.hex:
             guard let pid = pid(record) else { return .skipped("engine entry without a numeric _PID") }
             return .engineLost(pid: pid, host: record[ReportField.engineHost])
@@ -33,7 +34,7 @@ enum RecordDecoder {
 
     private static func event(_ record: ReportRecord) -> ReportItem {
         guard let resource = record[ReportField.resource], !resource.isEmpty,
-              let action = record[ReportField.action], !action.isEmpty
+            let action = record[ReportField.action], !action.isEmpty
         else { return .skipped("event without RECLAIMD_RESOURCE or RECLAIMD_ACTION") }
         let kind = record[ReportField.kind] ?? legacyKind(resource: resource, action: action)
         let meaning: ReportItem.EventItem.Kind
@@ -50,7 +51,9 @@ enum RecordDecoder {
     /// The kind a 0.1.0 entry would have had.
     static func legacyKind(resource: String, action: String) -> String {
         if action == EventKind.prune { return EventKind.prune }
-        if legacyRemovalActions.contains(action) && legacyRemovalResources.contains(resource) { return EventKind.remove }
+        if legacyRemovalActions.contains(action) && legacyRemovalResources.contains(resource) {
+            return EventKind.remove
+        }
         return action
     }
 
@@ -65,16 +68,18 @@ enum RecordDecoder {
     /// fstrim's report printed by a hook on stdout; every other line is the hook's own business.
     private static func hookOutput(_ record: ReportRecord) -> ReportItem {
         guard record[ReportField.stream] != "stderr", let message = record[ReportField.message],
-              let line = FstrimLine(message)
+            let line = FstrimLine(message)
         else { return .ignored }
-        guard let rule = record[ReportField.rule], !rule.isEmpty else { return .skipped("hook output without RECLAIMD_RULE") }
+        guard let rule = record[ReportField.rule], !rule.isEmpty else {
+            return .skipped("hook output without RECLAIMD_RULE")
+        }
         return .trim(rule: rule, line: line)
     }
 
     /// RECLAIMD_REMOVED says what the engine did; without it, RECLAIMD_DRY_RUN entries are what a dry run planned.
     private static func policyRemoval(_ record: ReportRecord) -> ReportItem {
         guard let policy = record[ReportField.policy], !policy.isEmpty, let resource = record[ReportField.resource],
-              let reason = record[ReportField.reason]
+            let reason = record[ReportField.reason]
         else { return .skipped("policy removal without RECLAIMD_POLICY, RECLAIMD_RESOURCE or RECLAIMD_REASON") }
         let outcome: ReportItem.PolicyRemovalItem.Outcome
         switch record[ReportField.removed] {

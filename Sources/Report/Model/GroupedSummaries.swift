@@ -14,7 +14,9 @@ struct GroupedSummaries {
     }
 
     /// Applies `change` to the total and to the group of `time` (days, weeks) or of `rule` or `resource`.
-    mutating func add(at time: Timestamp, rule: String? = nil, resource: String? = nil, _ change: (inout Summary) -> Void) {
+    mutating func add(
+        at time: Timestamp, rule: String? = nil, resource: String? = nil, _ change: (inout Summary) -> Void
+    ) {
         change(&total)
         guard let grouping, let key = key(grouping, time: time, rule: rule, resource: resource) else { return }
         change(&groups[key, default: Summary()])

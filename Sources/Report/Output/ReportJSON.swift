@@ -32,11 +32,13 @@ public enum ReportJSON {
         writer.add("filesystem_freed_bytes", summary.filesystemFreedBytes)
         writer.add("filesystem_freed_events", summary.filesystemFreedEvents)
         addRuns(summary.allRuns, to: &writer)
-        writer.addRaw("rules", object(summary.rules) { totals in
-            var rule = JSONObjectWriter()
-            addRuns(totals, to: &rule)
-            return rule.finish()
-        })
+        writer.addRaw(
+            "rules",
+            object(summary.rules) { totals in
+                var rule = JSONObjectWriter()
+                addRuns(totals, to: &rule)
+                return rule.finish()
+            })
         writer.addRaw("policies", object(summary.policies, policy))
         writer.addRaw("gaps", JSONText.array(summary.gaps.map(gap)))
         writer.addRaw("outages", JSONText.array(summary.outages.map(outage)))

@@ -5,9 +5,13 @@ import Time
 extension ReportText {
     static func trimLines(_ total: Summary) -> [String] {
         let runs = total.allRuns
-        var lines = ["Trimmed (fstrim's reports in hook output): \(ByteCountText.decimalWithExact(runs.trimmedBytes)) in \(runs.trimReports) \(plural(runs.trimReports, "report", "reports"))"]
+        var lines = [
+            "Trimmed (fstrim's reports in hook output): \(ByteCountText.decimalWithExact(runs.trimmedBytes)) in \(runs.trimReports) \(plural(runs.trimReports, "report", "reports"))"
+        ]
         if total.filesystemFreedEvents > 0 {
-            lines.append("Free space grew on watched filesystems by \(size(total.filesystemFreedBytes)) (\(total.filesystemFreedEvents) \(plural(total.filesystemFreedEvents, "sample", "samples")); not added to the engines' figure)")
+            lines.append(
+                "Free space grew on watched filesystems by \(size(total.filesystemFreedBytes)) (\(total.filesystemFreedEvents) \(plural(total.filesystemFreedEvents, "sample", "samples")); not added to the engines' figure)"
+            )
         }
         return lines
     }
@@ -26,7 +30,7 @@ extension ReportText {
         guard !total.outages.isEmpty else { return ["Engine outages: none."] }
         let count = total.outages.count
         let lines = [
-            "Engine outages: \(count), \(milliseconds(total.disconnectedMilliseconds)) disconnected in all (each from a process's \"lost\" entry to its next \"connected\"):",
+            "Engine outages: \(count), \(milliseconds(total.disconnectedMilliseconds)) disconnected in all (each from a process's \"lost\" entry to its next \"connected\"):"
         ]
         var table = TextTable([.left, .left, .right, .left, .left])
         for outage in total.outages {

@@ -4,13 +4,21 @@ extension ReportText {
         guard !total.resources.isEmpty else { return ["Reclaimed by the engines: no prunes or removals."] }
         var table = TextTable([.left, .right, .right, .right, .right])
         table.add(["resource", "reclaimed", "prunes", "without bytes", "removals"])
-        let rows = groups.map { $0.map { ($0.key, $0.summary.resources[$0.key] ?? ResourceTotals()) } }
+        let rows =
+            groups.map { $0.map { ($0.key, $0.summary.resources[$0.key] ?? ResourceTotals()) } }
             ?? total.resources.keys.sorted().map { ($0, total.resources[$0] ?? ResourceTotals()) }
         for (name, totals) in rows {
-            table.add([name, size(totals.reclaimedBytes), "\(totals.prunes)", "\(totals.prunesWithoutBytes)", "\(totals.removals)"])
+            table.add([
+                name, size(totals.reclaimedBytes), "\(totals.prunes)", "\(totals.prunesWithoutBytes)",
+                "\(totals.removals)",
+            ])
         }
-        table.add(["total", size(total.reclaimedBytes), "\(total.prunes)", "\(total.prunesWithoutBytes)", "\(total.removals)"])
-        return ["Reclaimed by the engines (the bytes each prune reported; \"without bytes\": prunes that reported none)"]
+        table.add([
+            "total", size(total.reclaimedBytes), "\(total.prunes)", "\(total.prunesWithoutBytes)", "\(total.removals)",
+        ])
+        return [
+            "Reclaimed by the engines (the bytes each prune reported; \"without bytes\": prunes that reported none)"
+        ]
             + table.lines()
     }
 
@@ -18,7 +26,8 @@ extension ReportText {
         guard !total.rules.isEmpty else { return ["Hook runs: none."] }
         var table = TextTable([.left, .right, .right, .right, .right, .right, .right, .right])
         table.add(["rule", "runs", "success", "failure", "timeout", "p50", "max", "trimmed"])
-        let rows = groups.map { $0.map { ($0.key, $0.summary.rules[$0.key] ?? RuleTotals()) } }
+        let rows =
+            groups.map { $0.map { ($0.key, $0.summary.rules[$0.key] ?? RuleTotals()) } }
             ?? total.rules.keys.sorted().map { ($0, total.rules[$0] ?? RuleTotals()) }
         for (name, totals) in rows + [("total", total.allRuns)] {
             table.add([
@@ -39,10 +48,13 @@ extension ReportText {
             let totals = total.policies[name] ?? PolicyTotals()
             table.add([
                 name, "\(totals.removed)", "\(totals.removedByReason["size"] ?? 0)",
-                "\(totals.removedByReason["max_unused"] ?? 0)", size(totals.removedBytes), "\(totals.refused)", "\(totals.planned)",
+                "\(totals.removedByReason["max_unused"] ?? 0)", size(totals.removedBytes), "\(totals.refused)",
+                "\(totals.planned)",
             ])
         }
-        return ["Garbage-collection policies (removed, by reason: over the size limit or unused too long; bytes: the objects' own sizes)"]
+        return [
+            "Garbage-collection policies (removed, by reason: over the size limit or unused too long; bytes: the objects' own sizes)"
+        ]
             + table.lines() + [""]
     }
 

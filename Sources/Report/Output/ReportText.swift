@@ -28,9 +28,10 @@ public enum ReportText {
 
     private static func header(_ report: Report) -> [String] {
         let entries = "\(report.entries) \(plural(report.entries, "entry", "entries"))"
-        let span = report.firstEntry.map { first in
-            " from \(time(first)) to \(time(report.lastEntry ?? first))"
-        } ?? ""
+        let span =
+            report.firstEntry.map { first in
+                " from \(time(first)) to \(time(report.lastEntry ?? first))"
+            } ?? ""
         return ["reclaimd report, \(since(report)) to \(until(report)) (times in UTC): \(entries)\(span)", ""]
     }
 
@@ -47,14 +48,18 @@ public enum ReportText {
         var lines: [String] = []
         if report.skippedEntries > 0 {
             lines.append("")
-            lines.append("Skipped \(report.skippedEntries) \(plural(report.skippedEntries, "entry", "entries")) that could not be read (written by another version, or damaged):")
+            lines.append(
+                "Skipped \(report.skippedEntries) \(plural(report.skippedEntries, "entry", "entries")) that could not be read (written by another version, or damaged):"
+            )
             for reason in report.skipped.keys.sorted() {
                 lines.append("  \(reason): \(report.skipped[reason] ?? 0)")
             }
         }
         if report.duplicateEvents > 0 {
             lines.append("")
-            lines.append("Counted once: \(report.duplicateEvents) event \(plural(report.duplicateEvents, "entry", "entries")) journaled again with the same RECLAIMD_EVENT_KEY.")
+            lines.append(
+                "Counted once: \(report.duplicateEvents) event \(plural(report.duplicateEvents, "entry", "entries")) journaled again with the same RECLAIMD_EVENT_KEY."
+            )
         }
         return lines
     }

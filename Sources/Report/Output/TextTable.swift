@@ -25,7 +25,8 @@ struct TextTable {
         }
         return rows.map { row in
             let cells = row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: max(0, (column < widths.count ? widths[column] : 0) - cell.count))
+                let padding = String(
+                    repeating: " ", count: max(0, (column < widths.count ? widths[column] : 0) - cell.count))
                 let alignment = column < alignments.count ? alignments[column] : .left
                 return alignment == .left ? cell + padding : padding + cell
             }

@@ -4,12 +4,15 @@ import TOML
 
 /// `[[policy]]`: garbage-collection policies, checked as strictly as rules.
 extension ConfigurationParser.Context {
-    static let policyKeys = ["name", "resources", "max_total_size", "target_size", "max_unused", "min_age", "keep",
-                             "interval", "dry_run", "max_removals_per_run"]
+    static let policyKeys = [
+        "name", "resources", "max_total_size", "target_size", "max_unused", "min_age", "keep",
+        "interval", "dry_run", "max_removals_per_run",
+    ]
 
     /// Every `[[policy]]`, with unique names.
     mutating func parsePolicies(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
-        configuration.policies += parseNamedTables(table, "policy", plural: "policies", name: \.name) { context, policyTable, index in
+        configuration.policies += parseNamedTables(table, "policy", plural: "policies", name: \.name) {
+            context, policyTable, index in
             context.parsePolicy(policyTable, index: index)
         }
     }
@@ -34,7 +37,10 @@ extension ConfigurationParser.Context {
         if let list = strings(entry.value), !list.isEmpty, list.allSatisfy(PolicyDefinition.resourceNames.contains) {
             policy.resources = list
         } else {
-            fail(entry.valuePosition, "policy resources must be a non-empty array of: \(PolicyDefinition.resourceNames.joined(separator: ", "))")
+            fail(
+                entry.valuePosition,
+                "policy resources must be a non-empty array of: \(PolicyDefinition.resourceNames.joined(separator: ", "))"
+            )
         }
     }
 
@@ -44,17 +50,25 @@ extension ConfigurationParser.Context {
             if let list = strings(entry.value), !list.contains("") {
                 policy.keep = list
             } else {
-                fail(entry.valuePosition, "keep must be an array of non-empty patterns, e.g. [\"registry.example.com/base/*\", \"*:stable\"]")
+                fail(
+                    entry.valuePosition,
+                    "keep must be an array of non-empty patterns, e.g. [\"registry.example.com/base/*\", \"*:stable\"]")
             }
         }
         if let entry = table["dry_run"] {
-            if case .boolean(let flag) = entry.value { policy.dryRun = flag } else { fail(entry.valuePosition, "dry_run must be true or false") }
+            if case .boolean(let flag) = entry.value {
+                policy.dryRun = flag
+            } else {
+                fail(entry.valuePosition, "dry_run must be true or false")
+            }
         }
         if let entry = table["max_removals_per_run"] {
             if let count = entry.value.integer, (1...100_000).contains(count) {
                 policy.maxRemovalsPerRun = Int(count)
             } else {
-                fail(entry.valuePosition, "max_removals_per_run \(quoted(entry.value)) must be an integer from 1 to 100000")
+                fail(
+                    entry.valuePosition,
+                    "max_removals_per_run \(quoted(entry.value)) must be an integer from 1 to 100000")
             }
         }
     }
@@ -62,7 +76,9 @@ extension ConfigurationParser.Context {
     /// A policy must have something to decide on, and a target no larger than its limit.
     private mutating func checkPolicyConsistency(_ table: TOMLTable, _ policy: PolicyDefinition) {
         if policy.maxTotalSize == nil && policy.maxUnused == nil {
-            fail(table.position, "policy \"\(policy.name)\" has neither max_total_size nor max_unused: it would never remove anything")
+            fail(
+                table.position,
+                "policy \"\(policy.name)\" has neither max_total_size nor max_unused: it would never remove anything")
         }
         if policy.targetSize != nil && policy.maxTotalSize == nil {
             fail(table["target_size"]?.valuePosition ?? table.position, "target_size needs max_total_size")
@@ -70,7 +86,9 @@ extension ConfigurationParser.Context {
         if case .bytes(let target)? = policy.targetSize, case .bytes(let limit)? = policy.maxTotalSize, target > limit {
             fail(table["target_size"]?.valuePosition ?? table.position, "target_size is larger than max_total_size")
         }
-        if case .percent(let target)? = policy.targetSize, case .percent(let limit)? = policy.maxTotalSize, target > limit {
+        if case .percent(let target)? = policy.targetSize, case .percent(let limit)? = policy.maxTotalSize,
+            target > limit
+        {
             fail(table["target_size"]?.valuePosition ?? table.position, "target_size is larger than max_total_size")
         }
     }
@@ -79,7 +97,9 @@ extension ConfigurationParser.Context {
     private mutating func sizeLimit(_ table: TOMLTable, _ key: String) -> PolicyDefinition.SizeLimit? {
         guard let entry = table[key] else { return nil }
         if let text = entry.value.string, text.hasSuffix("%") {
-            if let percent = Int(text.dropLast()), (1...100).contains(percent), DecimalText.isDigits(String(text.dropLast())) {
+            if let percent = Int(text.dropLast()), (1...100).contains(percent),
+                DecimalText.isDigits(String(text.dropLast()))
+            {
                 return .percent(percent)
             }
             fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a percentage from 1% to 100%")
@@ -90,7 +110,10 @@ extension ConfigurationParser.Context {
         case .failure(.outOfRange(let accepted)):
             fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is out of range: accepted \(accepted)")
         case .failure(.malformed):
-            fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a size or a percentage; expected \(ByteSizeText.acceptedForms), or \"80%\"")
+            fail(
+                entry.valuePosition,
+                "\(key) \(quoted(entry.value)) is not a size or a percentage; expected \(ByteSizeText.acceptedForms), or \"80%\""
+            )
         }
         return nil
     }
@@ -111,7 +134,10 @@ extension ConfigurationParser.Context {
         case .failure(.outOfRange(let accepted)):
             fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is out of range: accepted \(accepted)")
         case .success, .failure(.malformed):
-            fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a duration\(allowZero ? "" : " greater than zero"); expected \(DurationText.acceptedForms), or whole days or weeks (\"3d\", \"4w\")")
+            fail(
+                entry.valuePosition,
+                "\(key) \(quoted(entry.value)) is not a duration\(allowZero ? "" : " greater than zero"); expected \(DurationText.acceptedForms), or whole days or weeks (\"3d\", \"4w\")"
+            )
         }
         return nil
     }

@@ -12,14 +12,19 @@ public struct ConfigurationParser {
     /// Checks an engine host; returns what is wrong, or nil. (The endpoint format belongs to the engine client.)
     public let validateHost: @Sendable (String) -> String?
 
-    public init(file: String, vocabulary: EventVocabulary, validateHost: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(
+        file: String, vocabulary: EventVocabulary, validateHost: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
         self.file = file
         self.vocabulary = vocabulary
         self.validateHost = validateHost
     }
 
     private static let rootKeys = ["engine", "state", "filesystem", "metrics", "rule", "policy"]
-    private static let ruleKeys = ["name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env", "max_batch_events"]
+    private static let ruleKeys = [
+        "name", "resources", "actions", "threshold", "quiet", "max_delay", "cooldown", "hook", "timeout", "env",
+        "max_batch_events",
+    ]
 
     /// Parses `source`; throws every problem found.
     public func parse(_ source: String) throws(ConfigurationErrors) -> AgentConfiguration {
@@ -33,8 +38,11 @@ public struct ConfigurationParser {
         do {
             table = try TOMLReader.parse(utf8: bytes)
         } catch {
-            throw ConfigurationErrors(errors: [ConfigurationError(
-                file: file, line: error.position.line, column: error.position.column, message: "TOML syntax: \(error.message)")])
+            throw ConfigurationErrors(errors: [
+                ConfigurationError(
+                    file: file, line: error.position.line, column: error.position.column,
+                    message: "TOML syntax: \(error.message)")
+            ])
         }
         var context = Context(file: file, vocabulary: vocabulary)
         var configuration = AgentConfiguration(rules: [])
@@ -55,7 +63,8 @@ public struct ConfigurationParser {
     /// a hook file that is not safe); nil when the source does not parse or has no such key.
     public static func position(ofRuleKey key: String, rule index: Int, in source: String) -> TOMLPosition? {
         guard let root = try? TOMLReader.parse(source), let rules = root["rule"]?.value.array,
-              rules.indices.contains(index), let rule = rules[index].table else { return nil }
+            rules.indices.contains(index), let rule = rules[index].table
+        else { return nil }
         return rule[key]?.keyPosition ?? rule.position
     }
 
@@ -66,7 +75,8 @@ public struct ConfigurationParser {
         var errors: [ConfigurationError] = []
 
         mutating func fail(_ position: TOMLPosition, _ message: String) {
-            errors.append(ConfigurationError(file: file, line: position.line, column: position.column, message: message))
+            errors.append(
+                ConfigurationError(file: file, line: position.line, column: position.column, message: message))
         }
 
         /// The table `[name]` with its unknown keys reported; nil when absent, or (reported) not a table.
@@ -82,15 +92,20 @@ public struct ConfigurationParser {
 
         mutating func rejectUnknownKeys(_ table: TOMLTable, allowed: [String], section: String) {
             for key in table.keys where !allowed.contains(key) {
-                let place = section.isEmpty ? "" : " in [\(section == "rule" || section == "policy" ? "[\(section)]" : section)]"
-                fail(table[key]?.keyPosition ?? table.position,
-                     "unknown key \"\(key)\"\(place); expected one of: \(allowed.joined(separator: ", "))")
+                let place =
+                    section.isEmpty
+                    ? "" : " in [\(section == "rule" || section == "policy" ? "[\(section)]" : section)]"
+                fail(
+                    table[key]?.keyPosition ?? table.position,
+                    "unknown key \"\(key)\"\(place); expected one of: \(allowed.joined(separator: ", "))")
             }
         }
 
         /// `[engine] host` and `namespaces`.
-        mutating func parseEngine(_ table: TOMLTable, into configuration: inout AgentConfiguration,
-                                  validateHost: (String) -> String?) {
+        mutating func parseEngine(
+            _ table: TOMLTable, into configuration: inout AgentConfiguration,
+            validateHost: (String) -> String?
+        ) {
             guard let engine = section(of: table, "engine", allowed: ["host", "namespaces"]) else { return }
             if let host = engine["host"] {
                 if let text = host.value.string {
@@ -105,10 +120,14 @@ public struct ConfigurationParser {
             }
             if let entry = engine["namespaces"] {
                 if let names = strings(entry.value), !names.isEmpty, names.allSatisfy(Self.isNamespaceName),
-                   Set(names).count == names.count {
+                    Set(names).count == names.count
+                {
                     configuration.engineNamespaces = names
                 } else {
-                    fail(entry.valuePosition, "engine.namespaces must be a non-empty array of distinct namespace names (letters, digits, \".\", \"_\", \"-\"), such as [\"default\", \"k8s.io\"]")
+                    fail(
+                        entry.valuePosition,
+                        "engine.namespaces must be a non-empty array of distinct namespace names (letters, digits, \".\", \"_\", \"-\"), such as [\"default\", \"k8s.io\"]"
+                    )
                 }
             }
         }
@@ -121,7 +140,9 @@ public struct ConfigurationParser {
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             }
             return isAlphanumeric(first) && isAlphanumeric(last)
-                && bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+                && bytes.allSatisfy {
+                    isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+                }
         }
 
         /// `[state] dir`.
@@ -150,7 +171,10 @@ public struct ConfigurationParser {
                 if case .success(let interval) = duration(entry.value), interval >= .milliseconds(100) {
                     watch.interval = interval
                 } else {
-                    fail(entry.valuePosition, "filesystem.interval \(quoted(entry.value)) is not a duration of at least 100ms; expected \(DurationText.acceptedForms)")
+                    fail(
+                        entry.valuePosition,
+                        "filesystem.interval \(quoted(entry.value)) is not a duration of at least 100ms; expected \(DurationText.acceptedForms)"
+                    )
                 }
             }
             configuration.filesystem = watch
@@ -158,19 +182,27 @@ public struct ConfigurationParser {
 
         /// `[metrics] listen` (`HOST:PORT` or `unix:///path`), `textfile` (an absolute path), `max_connections`.
         mutating func parseMetrics(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
-            guard let section = section(of: table, "metrics", allowed: ["listen", "textfile", "max_connections"]) else { return }
+            guard let section = section(of: table, "metrics", allowed: ["listen", "textfile", "max_connections"]) else {
+                return
+            }
             if let entry = section["listen"] {
                 if let text = entry.value.string, let listen = MetricsListen.parse(text) {
                     configuration.metrics.listen = listen
                 } else {
-                    fail(entry.valuePosition, "metrics.listen \(quoted(entry.value)) is not an address; expected \(MetricsListen.acceptedForms)")
+                    fail(
+                        entry.valuePosition,
+                        "metrics.listen \(quoted(entry.value)) is not an address; expected \(MetricsListen.acceptedForms)"
+                    )
                 }
             }
             if let entry = section["textfile"] {
                 if let text = entry.value.string, text.hasPrefix("/"), !text.hasSuffix("/") {
                     configuration.metrics.textfile = text
                 } else {
-                    fail(entry.valuePosition, "metrics.textfile must be an absolute file path as a string, e.g. \"/var/lib/prometheus/node-exporter/reclaimd.prom\"")
+                    fail(
+                        entry.valuePosition,
+                        "metrics.textfile must be an absolute file path as a string, e.g. \"/var/lib/prometheus/node-exporter/reclaimd.prom\""
+                    )
                 }
             }
             if let entry = section["max_connections"] {
@@ -178,14 +210,18 @@ public struct ConfigurationParser {
                 if let count = entry.value.integer, range.contains(Int(count)) {
                     configuration.metrics.maxConnections = Int(count)
                 } else {
-                    fail(entry.valuePosition, "metrics.max_connections must be an integer from \(range.lowerBound) to \(range.upperBound) (default \(MetricsSettings.defaultMaxConnections)): each connection takes a descriptor the agent keeps for its own work")
+                    fail(
+                        entry.valuePosition,
+                        "metrics.max_connections must be an integer from \(range.lowerBound) to \(range.upperBound) (default \(MetricsSettings.defaultMaxConnections)): each connection takes a descriptor the agent keeps for its own work"
+                    )
                 }
             }
         }
 
         /// Every `[[rule]]`, with unique names.
         mutating func parseRules(_ table: TOMLTable, into configuration: inout AgentConfiguration) {
-            configuration.rules += parseNamedTables(table, "rule", plural: "rules", name: \.name) { context, ruleTable, index in
+            configuration.rules += parseNamedTables(table, "rule", plural: "rules", name: \.name) {
+                context, ruleTable, index in
                 context.parseRule(ruleTable, index: index)
             }
         }
@@ -205,8 +241,9 @@ public struct ConfigurationParser {
             for (index, element) in array.enumerated() {
                 guard let elementTable = element.table, let parsed = parse(&self, elementTable, index) else { continue }
                 if let first = seen[name(parsed)] {
-                    fail(elementTable["name"]?.valuePosition ?? elementTable.position,
-                         "duplicate \(key) name \"\(name(parsed))\" (first used by \(key) \(first + 1))")
+                    fail(
+                        elementTable["name"]?.valuePosition ?? elementTable.position,
+                        "duplicate \(key) name \"\(name(parsed))\" (first used by \(key) \(first + 1))")
                 } else {
                     seen[name(parsed)] = index
                     result.append(parsed)
@@ -231,7 +268,10 @@ public struct ConfigurationParser {
             var name = ""
             if let entry = table["name"] {
                 if let text = entry.value.string, !text.isEmpty,
-                   text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D }) {
+                    text.utf8.allSatisfy({
+                        (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D
+                    })
+                {
                     name = text
                 } else {
                     fail(entry.valuePosition, "\(what) name must be a non-empty string of a-z, 0-9, _ and -")
@@ -250,8 +290,10 @@ public struct ConfigurationParser {
                     if unknown.isEmpty {
                         rule.resources = list
                     } else {
-                        fail(entry.valuePosition,
-                             "unknown resource \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); expected: \(vocabulary.resources.joined(separator: ", "))")
+                        fail(
+                            entry.valuePosition,
+                            "unknown resource \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); expected: \(vocabulary.resources.joined(separator: ", "))"
+                        )
                     }
                 } else {
                     fail(entry.valuePosition, "resources must be a non-empty array of strings")
@@ -273,7 +315,9 @@ public struct ConfigurationParser {
                 if let count = entry.value.integer, (1...1_000_000).contains(count) {
                     rule.maxBatchEvents = Int(count)
                 } else {
-                    fail(entry.valuePosition, "max_batch_events \(quoted(entry.value)) must be an integer from 1 to 1000000")
+                    fail(
+                        entry.valuePosition,
+                        "max_batch_events \(quoted(entry.value)) must be an integer from 1 to 1000000")
                 }
             }
         }
@@ -284,7 +328,10 @@ public struct ConfigurationParser {
                 if let argv = strings(entry.value), let program = argv.first, program.hasPrefix("/") {
                     rule.hook = argv
                 } else {
-                    fail(entry.valuePosition, "hook must be an array of strings whose first is an absolute path, e.g. [\"/usr/libexec/reclaimd/hooks/fstrim\"]")
+                    fail(
+                        entry.valuePosition,
+                        "hook must be an array of strings whose first is an absolute path, e.g. [\"/usr/libexec/reclaimd/hooks/fstrim\"]"
+                    )
                 }
             } else {
                 fail(table.position, "rule \"\(rule.name)\" has no hook")
@@ -292,12 +339,18 @@ public struct ConfigurationParser {
             if let entry = table["env"] {
                 if let envTable = entry.value.table {
                     for key in envTable.keys.sorted() {
-                        let validName = key.utf8.first.map { !(0x30...0x39).contains($0) } ?? false
-                            && key.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
+                        let validName =
+                            key.utf8.first.map { !(0x30...0x39).contains($0) } ?? false
+                            && key.utf8.allSatisfy {
+                                (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0)
+                                    || $0 == 0x5F
+                            }
                         if !validName {
                             fail(entry.valuePosition, "env name \"\(key)\" is not a valid environment variable name")
                         } else if HookContract.names.contains(key) {
-                            fail(entry.valuePosition, "env name \"\(key)\" is set by reclaimd for every run (the hook contract)")
+                            fail(
+                                entry.valuePosition,
+                                "env name \"\(key)\" is set by reclaimd for every run (the hook contract)")
                         } else if let text = envTable[key]?.value.string {
                             rule.environment[key] = text
                         } else {
@@ -330,12 +383,16 @@ public struct ConfigurationParser {
                 case .failure(.outOfRange(let accepted)):
                     fail(entry.valuePosition, "threshold \(quoted(entry.value)) is out of range: accepted \(accepted)")
                 case .failure(.malformed):
-                    fail(entry.valuePosition, "threshold \(quoted(entry.value)) is not a size; expected \(ByteSizeText.acceptedForms)")
+                    fail(
+                        entry.valuePosition,
+                        "threshold \(quoted(entry.value)) is not a size; expected \(ByteSizeText.acceptedForms)")
                 }
             }
-            for (key, apply) in [("quiet", { (r: inout RuleDefinition, d: Duration) in r.quiet = d }),
-                                 ("max_delay", { $0.maxDelay = $1 }), ("cooldown", { $0.cooldown = $1 }),
-                                 ("timeout", { $0.timeout = $1 })] {
+            for (key, apply) in [
+                ("quiet", { (r: inout RuleDefinition, d: Duration) in r.quiet = d }),
+                ("max_delay", { $0.maxDelay = $1 }), ("cooldown", { $0.cooldown = $1 }),
+                ("timeout", { $0.timeout = $1 }),
+            ] {
                 guard let entry = table[key] else { continue }
                 switch duration(entry.value) {
                 case .success(let duration) where key != "timeout" || duration > .zero:
@@ -344,7 +401,10 @@ public struct ConfigurationParser {
                     fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is out of range: accepted \(accepted)")
                 case .success, .failure(.malformed):
                     let extra = key == "timeout" ? " greater than zero" : ""
-                    fail(entry.valuePosition, "\(key) \(quoted(entry.value)) is not a duration\(extra); expected \(DurationText.acceptedForms)")
+                    fail(
+                        entry.valuePosition,
+                        "\(key) \(quoted(entry.value)) is not a duration\(extra); expected \(DurationText.acceptedForms)"
+                    )
                 }
             }
         }

@@ -17,7 +17,8 @@ public enum EffectivePolicy {
         if let target = policy.effectiveTarget {
             lines.append("target_size = \(limit(target))")
         }
-        lines.append(policy.maxUnused.map { "max_unused = \(JSONText.quoted(DurationText.exact($0)))" } ?? "# max_unused: off")
+        lines.append(
+            policy.maxUnused.map { "max_unused = \(JSONText.quoted(DurationText.exact($0)))" } ?? "# max_unused: off")
         lines += [
             "min_age = \(JSONText.quoted(DurationText.exact(policy.minAge)))",
             "keep = \(list(policy.keep))",

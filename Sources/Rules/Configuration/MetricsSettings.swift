@@ -29,7 +29,8 @@ public enum MetricsListen: Sendable, Equatable, CustomStringConvertible {
     case tcp(host: String, port: Int)
     case unix(path: String)
 
-    public static let acceptedForms = "\"HOST:PORT\" (e.g. \"127.0.0.1:9858\", \"[::1]:9858\") or \"unix:///absolute/path\""
+    public static let acceptedForms =
+        "\"HOST:PORT\" (e.g. \"127.0.0.1:9858\", \"[::1]:9858\") or \"unix:///absolute/path\""
 
     /// Reads `text`; nil when it is none of the accepted forms.
     public static func parse(_ text: String) -> MetricsListen? {
@@ -38,7 +39,8 @@ public enum MetricsListen: Sendable, Equatable, CustomStringConvertible {
             return path.hasPrefix("/") && path.utf8.count < 108 ? .unix(path: path) : nil
         }
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-              (1...65535).contains(port) else { return nil }
+            (1...65535).contains(port)
+        else { return nil }
         var host = String(text[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") {
             host = String(host.dropFirst().dropLast())

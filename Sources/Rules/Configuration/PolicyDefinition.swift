@@ -10,7 +10,8 @@ public struct PolicyDefinition: Sendable, Equatable {
         public func bytes(filesystemBytes: UInt64) -> UInt64 {
             switch self {
             case .bytes(let bytes): return bytes
-            case .percent(let percent): return filesystemBytes / 100 * UInt64(percent) + filesystemBytes % 100 * UInt64(percent) / 100
+            case .percent(let percent):
+                return filesystemBytes / 100 * UInt64(percent) + filesystemBytes % 100 * UInt64(percent) / 100
             }
         }
 
@@ -48,10 +49,12 @@ public struct PolicyDefinition: Sendable, Equatable {
     public static let defaultInterval = Duration.seconds(300)
     public static let defaultMaxRemovals = 100
 
-    public init(name: String, resources: [String] = ["image"], maxTotalSize: SizeLimit? = nil, targetSize: SizeLimit? = nil,
-                maxUnused: Duration? = nil, minAge: Duration = PolicyDefinition.defaultMinAge, keep: [String] = [],
-                interval: Duration = PolicyDefinition.defaultInterval, dryRun: Bool = false,
-                maxRemovalsPerRun: Int = PolicyDefinition.defaultMaxRemovals) {
+    public init(
+        name: String, resources: [String] = ["image"], maxTotalSize: SizeLimit? = nil, targetSize: SizeLimit? = nil,
+        maxUnused: Duration? = nil, minAge: Duration = PolicyDefinition.defaultMinAge, keep: [String] = [],
+        interval: Duration = PolicyDefinition.defaultInterval, dryRun: Bool = false,
+        maxRemovalsPerRun: Int = PolicyDefinition.defaultMaxRemovals
+    ) {
         self.name = name
         self.resources = resources
         self.maxTotalSize = maxTotalSize

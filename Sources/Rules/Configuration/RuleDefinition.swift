@@ -30,7 +30,8 @@ public struct RuleDefinition: Sendable, Equatable {
     public init(
         name: String, resources: [String], actions: [String] = RuleDefinition.defaultActions,
         threshold: UInt64 = 0, quiet: Duration = .seconds(10), maxDelay: Duration = .seconds(60),
-        cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600), environment: [String: String] = [:],
+        cooldown: Duration = .zero, hook: [String], timeout: Duration = .seconds(600),
+        environment: [String: String] = [:],
         maxBatchEvents: Int = Batch.defaultEventLimit
     ) {
         self.name = name
@@ -77,8 +78,10 @@ public struct AgentConfiguration: Sendable, Equatable {
     /// `[[policy]]`: garbage-collection policies, in file order.
     public var policies: [PolicyDefinition]
 
-    public init(engineHost: String? = nil, stateDirectory: String? = nil, filesystem: FilesystemWatch? = nil,
-                metrics: MetricsSettings = MetricsSettings(), rules: [RuleDefinition], policies: [PolicyDefinition] = []) {
+    public init(
+        engineHost: String? = nil, stateDirectory: String? = nil, filesystem: FilesystemWatch? = nil,
+        metrics: MetricsSettings = MetricsSettings(), rules: [RuleDefinition], policies: [PolicyDefinition] = []
+    ) {
         self.engineHost = engineHost
         self.stateDirectory = stateDirectory
         self.filesystem = filesystem

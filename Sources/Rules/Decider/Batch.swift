@@ -96,8 +96,9 @@ extension Batch: Codable {
         lastEventTime = try container.decodeIfPresent(Timestamp.self, forKey: .lastEventTime)
         eventLimit = max(Batch.defaultEventLimit, events.count)
         guard eventCount >= events.count else {
-            throw DecodingError.dataCorruptedError(forKey: .eventCount, in: container,
-                                                   debugDescription: "fewer events counted than kept")
+            throw DecodingError.dataCorruptedError(
+                forKey: .eventCount, in: container,
+                debugDescription: "fewer events counted than kept")
         }
     }
 

@@ -72,7 +72,9 @@ public struct RuleDecider: Sendable {
         var decisions: [Decision] = []
         for index in states.indices {
             guard let (due, trigger) = dueTime(states[index]), due <= now else { continue }
-            decisions.append(Decision(rule: states[index].definition.name, batch: states[index].pending, trigger: trigger, time: now))
+            decisions.append(
+                Decision(rule: states[index].definition.name, batch: states[index].pending, trigger: trigger, time: now)
+            )
             states[index].pending = Batch(eventLimit: states[index].definition.maxBatchEvents)
             states[index].armedAt = nil
             states[index].lastMatchAt = nil

@@ -13,7 +13,9 @@ public struct RuleEvent: Sendable, Equatable, Codable {
     /// The event as `reclaimd events --json` prints it: what the hook reads on stdin.
     public var json: String
 
-    public init(resource: String, action: String, kind: String? = nil, reclaimedBytes: UInt64?, time: Timestamp, json: String) {
+    public init(
+        resource: String, action: String, kind: String? = nil, reclaimedBytes: UInt64?, time: Timestamp, json: String
+    ) {
         self.resource = resource
         self.action = action
         self.kind = kind ?? action

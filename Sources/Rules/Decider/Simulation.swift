@@ -30,10 +30,14 @@ public enum Simulation {
         func settle(upTo limit: MonotonicTime?) {
             while true {
                 let nextFinish = finishing.min { $0.at < $1.at }
-                let candidates = [nextFinish?.at, engine.nextDeadline].compactMap { $0 }.filter { time in limit.map { time <= $0 } ?? true }
+                let candidates = [nextFinish?.at, engine.nextDeadline].compactMap { $0 }.filter { time in
+                    limit.map { time <= $0 } ?? true
+                }
                 guard let next = candidates.min() else { return }
                 clock = max(clock, next)
-                if let finish = nextFinish, finish.at == next, let index = finishing.firstIndex(where: { $0.rule == finish.rule && $0.at == finish.at }) {
+                if let finish = nextFinish, finish.at == next,
+                    let index = finishing.firstIndex(where: { $0.rule == finish.rule && $0.at == finish.at })
+                {
                     finishing.remove(at: index)
                     record(engine.runFinished(rule: finish.rule, at: clock))
                 } else {

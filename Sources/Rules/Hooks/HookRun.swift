@@ -12,8 +12,10 @@ public struct HookInvocation: Sendable {
     /// Output kept per run (stdout and stderr together); the rest is read and dropped.
     public var outputLimit: Int
 
-    public init(argv: [String], environment: [String: String], stdin: [UInt8], timeout: Duration,
-                killGrace: Duration = .seconds(10), outputLimit: Int = 64 << 10) {
+    public init(
+        argv: [String], environment: [String: String], stdin: [UInt8], timeout: Duration,
+        killGrace: Duration = .seconds(10), outputLimit: Int = 64 << 10
+    ) {
         self.argv = argv
         self.environment = environment
         self.stdin = stdin

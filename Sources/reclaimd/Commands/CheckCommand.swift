@@ -20,13 +20,22 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.load()
         let configuration = loaded.configuration
-        Console.output.writeLine("# \(loaded.file ?? "no configuration file: the built-in rule"): valid, \(configuration.rules.count) rule\(configuration.rules.count == 1 ? "" : "s"), \(configuration.policies.count) polic\(configuration.policies.count == 1 ? "y" : "ies")")
-        if let host = configuration.engineHost { Console.output.writeLine("[engine]\nhost = \(JSONText.quoted(host))\n") }
-        if let dir = configuration.stateDirectory { Console.output.writeLine("[state]\ndir = \(JSONText.quoted(dir))\n") }
+        Console.output.writeLine(
+            "# \(loaded.file ?? "no configuration file: the built-in rule"): valid, \(configuration.rules.count) rule\(configuration.rules.count == 1 ? "" : "s"), \(configuration.policies.count) polic\(configuration.policies.count == 1 ? "y" : "ies")"
+        )
+        if let host = configuration.engineHost {
+            Console.output.writeLine("[engine]\nhost = \(JSONText.quoted(host))\n")
+        }
+        if let dir = configuration.stateDirectory {
+            Console.output.writeLine("[state]\ndir = \(JSONText.quoted(dir))\n")
+        }
         if let watch = configuration.filesystem {
             let paths = watch.paths.map { "paths = [" + $0.map(JSONText.quoted).joined(separator: ", ") + "]" }
-            let sampled = configuration.activeFilesystemWatch == nil ? "  # not sampled: no rule selects \"filesystem\"" : ""
-            Console.output.writeLine("[filesystem]\(sampled)\n\(paths ?? "# paths: the engine's data root")\ninterval = \(JSONText.quoted(DurationText.format(watch.interval)))\n")
+            let sampled =
+                configuration.activeFilesystemWatch == nil ? "  # not sampled: no rule selects \"filesystem\"" : ""
+            Console.output.writeLine(
+                "[filesystem]\(sampled)\n\(paths ?? "# paths: the engine's data root")\ninterval = \(JSONText.quoted(DurationText.format(watch.interval)))\n"
+            )
         }
         Console.output.writeLine(Self.metrics(configuration.metrics))
         for rule in configuration.rules {
@@ -40,7 +49,10 @@ struct CheckCommand: ParsableCommand {
     /// `[metrics]` with its defaults (off), as TOML.
     static func metrics(_ metrics: MetricsSettings) -> String {
         let listen = metrics.listen.map { "listen = \(JSONText.quoted($0.description))" } ?? "# listen: off"
-        let textfile = metrics.textfile.map { "textfile = \(JSONText.quoted($0))  # written at most every \(DurationText.format(MetricsSettings.textfileInterval))" } ?? "# textfile: off"
+        let textfile =
+            metrics.textfile.map {
+                "textfile = \(JSONText.quoted($0))  # written at most every \(DurationText.format(MetricsSettings.textfileInterval))"
+            } ?? "# textfile: off"
         return "[metrics]\n\(listen)\nmax_connections = \(metrics.maxConnections)\n\(textfile)\n"
     }
 }

@@ -7,7 +7,8 @@ import Rules
 
 /// `--config`, and loading it with every error reported as FILE:LINE:COLUMN and exit status 78.
 struct ConfigOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The configuration file (default: \(ConfigurationLoader.defaultPath)).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("The configuration file (default: \(ConfigurationLoader.defaultPath)).", valueName: "path"))
     var config: String?
 
     /// The configuration, or exit 78 after printing each problem on its own line.

@@ -7,10 +7,13 @@ import Glibc
 
 /// Options that say which engine to talk to.
 struct EngineOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The engine: unix:///path or tcp://host:port (Docker's API, also Podman's), or containerd:///path (containerd's socket).",
-        discussion: "Default: $DOCKER_HOST, else unix:///var/run/docker.sock, else unix:///run/podman/podman.sock, else containerd:///run/containerd/containerd.sock.",
-        valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The engine: unix:///path or tcp://host:port (Docker's API, also Podman's), or containerd:///path (containerd's socket).",
+            discussion:
+                "Default: $DOCKER_HOST, else unix:///var/run/docker.sock, else unix:///run/podman/podman.sock, else containerd:///run/containerd/containerd.sock.",
+            valueName: "url"))
     var host: String?
 
     init() {}
@@ -37,7 +40,10 @@ struct EngineOptions: ParsableArguments {
         if let host = EngineRegistry.firstPresent(all) ?? (all.count == 1 ? all.first : nil) {
             return host
         }
-        throw EngineError(.unreachable, "no engine found: tried \(EngineRegistry.describe(all)), and no such socket exists (is Docker, Podman or containerd running? --host or DOCKER_HOST name another)")
+        throw EngineError(
+            .unreachable,
+            "no engine found: tried \(EngineRegistry.describe(all)), and no such socket exists (is Docker, Podman or containerd running? --host or DOCKER_HOST name another)"
+        )
     }
 }
 

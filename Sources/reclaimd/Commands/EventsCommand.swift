@@ -26,12 +26,14 @@ struct EventsCommand: AsyncParsableCommand {
     @OptionGroup var engine: EngineOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: ArgumentHelp("Replay events from this time. \(TimeText.acceptedForms).", valueName: "time"),
-            transform: TimeArgument.parse)
+    @Option(
+        help: ArgumentHelp("Replay events from this time. \(TimeText.acceptedForms).", valueName: "time"),
+        transform: TimeArgument.parse)
     var since: TimeText?
 
-    @Option(help: ArgumentHelp("Stop at this time. \(TimeText.acceptedForms).", valueName: "time"),
-            transform: TimeArgument.parse)
+    @Option(
+        help: ArgumentHelp("Stop at this time. \(TimeText.acceptedForms).", valueName: "time"),
+        transform: TimeArgument.parse)
     var until: TimeText?
 
     @Flag(help: "Print every event, not only prunes and removals.")
@@ -43,9 +45,10 @@ struct EventsCommand: AsyncParsableCommand {
     @Flag(help: "Also record each event as a journal entry (through --log-target), for auditing with journalctl.")
     var journal = false
 
-    @Option(help: ArgumentHelp(
-        "Also watch free space on the filesystem holding this path (repeatable): a `filesystem freed` event whenever it grew since the last sample.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Also watch free space on the filesystem holding this path (repeatable): a `filesystem freed` event whenever it grew since the last sample.",
+            valueName: "path"))
     var filesystem: [String] = []
 
     @Option(help: ArgumentHelp("How often --filesystem samples free space.", valueName: "duration"))
@@ -62,7 +65,9 @@ struct EventsCommand: AsyncParsableCommand {
             throw ValidationError("--until (\(until)) is before --since (\(since))")
         }
         guard let interval = DurationText.parse(filesystemInterval), interval >= .milliseconds(100) else {
-            throw ValidationError("--filesystem-interval \"\(filesystemInterval)\" is not a duration of at least 100ms: \(DurationText.acceptedForms)")
+            throw ValidationError(
+                "--filesystem-interval \"\(filesystemInterval)\" is not a duration of at least 100ms: \(DurationText.acceptedForms)"
+            )
         }
         if let relative = filesystem.first(where: { !$0.hasPrefix("/") }) {
             throw ValidationError("--filesystem \"\(relative)\" is not an absolute path")
@@ -76,7 +81,8 @@ struct EventsCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "reclaimd")
         let adapter = try await CommandFailure.reporting { try EngineRegistry(logger: logger).adapter(host: host) }
-        let watcher = filesystem.isEmpty ? nil : FilesystemEventSource(paths: filesystem, interval: interval, logger: logger)
+        let watcher =
+            filesystem.isEmpty ? nil : FilesystemEventSource(paths: filesystem, interval: interval, logger: logger)
         let printJSON = json
         let printAll = all
         let recordInJournal = journal

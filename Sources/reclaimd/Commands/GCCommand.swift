@@ -27,7 +27,10 @@ struct GCCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: ArgumentHelp("The engine, overriding [engine] host: unix:///path, tcp://host:port or containerd:///path.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The engine, overriding [engine] host: unix:///path, tcp://host:port or containerd:///path.",
+            valueName: "url"))
     var host: String?
 
     @Option(help: ArgumentHelp("Only this policy.", valueName: "name"))
@@ -45,16 +48,22 @@ struct GCCommand: AsyncParsableCommand {
         let configuration = try config.load(checkHooks: false).configuration
         let policies = configuration.policies.filter { policy == nil || $0.name == policy }
         if let policy, policies.isEmpty {
-            throw ValidationError("no policy named \"\(policy)\"; the configuration has: \(configuration.policies.map(\.name).joined(separator: ", "))")
+            throw ValidationError(
+                "no policy named \"\(policy)\"; the configuration has: \(configuration.policies.map(\.name).joined(separator: ", "))"
+            )
         }
         try await CommandFailure.reporting {
-            let registry = EngineRegistry(settings: EngineSettings(namespaces: configuration.engineNamespaces),
-                                          logger: Logger(label: "reclaimd"))
-            let adapter = try registry.adapter(host: try EngineOptions(host: host ?? configuration.engineHost).chosenHost())
-            let stateDirectory = ConfigurationLoader.stateDirectory(configured: configuration.stateDirectory, environment: ProcessEnvironment.current)
+            let registry = EngineRegistry(
+                settings: EngineSettings(namespaces: configuration.engineNamespaces),
+                logger: Logger(label: "reclaimd"))
+            let adapter = try registry.adapter(
+                host: try EngineOptions(host: host ?? configuration.engineHost).chosenHost())
+            let stateDirectory = ConfigurationLoader.stateDirectory(
+                configured: configuration.stateDirectory, environment: ProcessEnvironment.current)
             let (json, dryRun) = (self.json, self.dryRun)
             try await adapter.withCollection { engine in
-                let lastUse = PersistedLastUse.read(stateDirectory: stateDirectory).merging(try await engine.recentUses())
+                let lastUse = PersistedLastUse.read(stateDirectory: stateDirectory).merging(
+                    try await engine.recentUses())
                 for policy in policies {
                     let evaluator = PolicyEvaluator(engine: engine, lastUse: lastUse, dryRun: dryRun || policy.dryRun)
                     let summaries = try await evaluator.evaluate(policy) { outcome in

@@ -13,9 +13,11 @@ enum LogTarget: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// `--log-target`, accepted by every command.
 struct LoggingOptions: ParsableArguments {
-    @Option(name: .customLong("log-target"), help: ArgumentHelp(
-        "Where log and audit entries go: auto (the journal if journald runs, else stderr), journal, or stderr.",
-        valueName: "target"))
+    @Option(
+        name: .customLong("log-target"),
+        help: ArgumentHelp(
+            "Where log and audit entries go: auto (the journal if journald runs, else stderr), journal, or stderr.",
+            valueName: "target"))
     var logTarget: LogTarget = .auto
 
     /// Sets up swift-log once for the process and returns the sink every entry goes through.

@@ -20,12 +20,14 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Count entries from this time. \(TimeText.acceptedForms).", valueName: "time"),
-            transform: TimeArgument.parse)
+    @Option(
+        help: ArgumentHelp("Count entries from this time. \(TimeText.acceptedForms).", valueName: "time"),
+        transform: TimeArgument.parse)
     var since: TimeText?
 
-    @Option(help: ArgumentHelp("Count entries up to this time. \(TimeText.acceptedForms).", valueName: "time"),
-            transform: TimeArgument.parse)
+    @Option(
+        help: ArgumentHelp("Count entries up to this time. \(TimeText.acceptedForms).", valueName: "time"),
+        transform: TimeArgument.parse)
     var until: TimeText?
 
     @Option(help: ArgumentHelp("Group by day or week (UTC), rule, or resource type.", valueName: "group"))
@@ -34,14 +36,17 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "One JSON object (keys in the README and the man page).")
     var json = false
 
-    @Option(help: ArgumentHelp(
-        "Read the journal files in this directory (e.g. copied from another machine) instead of this machine's journal.",
-        valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Read the journal files in this directory (e.g. copied from another machine) instead of this machine's journal.",
+            valueName: "dir"))
     var directory: String?
 
-    @Option(name: .customLong("match"), help: ArgumentHelp(
-        "Only entries with this journal field value, as journalctl takes them (repeatable; the same field twice: either, different fields: both), e.g. _PID=1234, _HOSTNAME=build1, _SYSTEMD_UNIT=reclaimd.service.",
-        valueName: "FIELD=value"))
+    @Option(
+        name: .customLong("match"),
+        help: ArgumentHelp(
+            "Only entries with this journal field value, as journalctl takes them (repeatable; the same field twice: either, different fields: both), e.g. _PID=1234, _HOSTNAME=build1, _SYSTEMD_UNIT=reclaimd.service.",
+            valueName: "FIELD=value"))
     var matches: [String] = []
 
     func validate() throws {
@@ -65,7 +70,8 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.noInput)
         }
         let report = builder.build()
-        let text = json ? ReportJSON.object(report) : ReportText.lines(report, bars: isatty(1) == 1).joined(separator: "\n")
+        let text =
+            json ? ReportJSON.object(report) : ReportText.lines(report, bars: isatty(1) == 1).joined(separator: "\n")
         Console.output.writeLine(text)
     }
 }

@@ -28,7 +28,10 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: ArgumentHelp("The engine, overriding [engine] host: unix:///path, tcp://host:port or containerd:///path.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The engine, overriding [engine] host: unix:///path, tcp://host:port or containerd:///path.",
+            valueName: "url"))
     var host: String?
 
     @Flag(help: "Do everything but start hooks; journal \"would run\" entries instead.")
@@ -45,17 +48,23 @@ struct RunCommand: AsyncParsableCommand {
         let loaded = try config.load()
         let candidates = try EngineOptions(host: host ?? loaded.configuration.engineHost).candidates()
         let environment = ProcessEnvironment.current
-        let stateDirectory = ConfigurationLoader.stateDirectory(configured: loaded.configuration.stateDirectory, environment: environment)
+        let stateDirectory = ConfigurationLoader.stateDirectory(
+            configured: loaded.configuration.stateDirectory, environment: environment)
         let metrics = loaded.configuration.metrics
-        let registry = EngineRegistry(settings: EngineSettings(namespaces: loaded.configuration.engineNamespaces), logger: logger)
+        let registry = EngineRegistry(
+            settings: EngineSettings(namespaces: loaded.configuration.engineNamespaces), logger: logger)
         var driver = AgentDriver(
             configuration: loaded.configuration,
-            settings: AgentLoop.Settings(dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"],
-                                         observed: metrics.isEnabled),
-            source: CombinedSource(engine: DiscoveringSource(candidates: candidates, registry: registry), logger: logger),
+            settings: AgentLoop.Settings(
+                dryRun: dryRun, shutdownGrace: grace, lang: environment["LANG"],
+                observed: metrics.isEnabled),
+            source: CombinedSource(
+                engine: DiscoveringSource(candidates: candidates, registry: registry), logger: logger),
             engines: registry, sink: sink, logger: logger, stateStore: StateStore(directory: stateDirectory))
         driver.observer = try await Self.makeMetrics(metrics, logger: logger)
-        logger.info("reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineRegistry.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")")
+        logger.info(
+            "reclaimd \(ReclaimdVersion.current) starting: \(loaded.configuration.rules.count) rules from \(loaded.file ?? "the built-in trim rule"), engine \(EngineRegistry.describe(candidates)), state in \(stateDirectory)\(dryRun ? ", dry run" : "")"
+        )
         let path = config.config
         let service = AgentService(driver: driver) {
             ConfigurationLoader.load(path: path).map(\.configuration)
@@ -79,7 +88,8 @@ struct RunCommand: AsyncParsableCommand {
         do {
             return try await MetricsExporter(settings: settings, logger: logger)
         } catch {
-            Console.error.writeLine("reclaimd: cannot listen for metrics on \(settings.listen?.description ?? ""): \(error)")
+            Console.error.writeLine(
+                "reclaimd: cannot listen for metrics on \(settings.listen?.description ?? ""): \(error)")
             throw ExitCode(ExitStatus.cannotCreate)
         }
     }

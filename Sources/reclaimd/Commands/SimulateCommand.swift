@@ -58,7 +58,8 @@ struct SimulateCommand: ParsableCommand {
 
     static func human(_ decision: Decision) -> String {
         let batch = decision.batch
-        return "\(Timestamp(nanoseconds: decision.time.nanoseconds).rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.eventCount) events"
+        return
+            "\(Timestamp(nanoseconds: decision.time.nanoseconds).rfc3339)  \(decision.rule)  \(decision.trigger.rawValue)  \(ByteCountText.decimalWithExact(batch.totalBytes))  \(batch.eventCount) events"
     }
 
     static func json(_ decision: Decision) -> String {

@@ -24,7 +24,10 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try config.load(checkHooks: false)
-        let path = ConfigurationLoader.stateDirectory(configured: loaded.configuration.stateDirectory, environment: ProcessEnvironment.current) + "/" + StatusServer.fileName
+        let path =
+            ConfigurationLoader.stateDirectory(
+                configured: loaded.configuration.stateDirectory, environment: ProcessEnvironment.current) + "/"
+            + StatusServer.fileName
         do {
             let answer = try StatusClient.ask(socketPath: path, format: json ? "json" : "text")
             WriteAll.write(answer, to: STDOUT_FILENO)

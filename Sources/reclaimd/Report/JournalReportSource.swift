@@ -54,7 +54,10 @@ struct JournalReportSource {
         }
         guard usage == 0 else { return reader }
         if let directory { throw Failure(message: "no journal files in \(directory)") }
-        throw Failure(message: "no journal files readable in /var/log/journal or /run/log/journal (reading them needs root or the systemd-journal group)")
+        throw Failure(
+            message:
+                "no journal files readable in /var/log/journal or /run/log/journal (reading them needs root or the systemd-journal group)"
+        )
     }
 
     /// The entry's time and its text fields; nil for an entry without a time, which no window can hold.

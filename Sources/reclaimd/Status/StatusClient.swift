@@ -27,7 +27,9 @@ enum StatusClient {
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .failed("cannot read the agent's answer: \(String(cString: strerror(errno)))") }
+            guard count >= 0 else {
+                throw .failed("cannot read the agent's answer: \(String(cString: strerror(errno)))")
+            }
             if count == 0 { return answer }
             answer += chunk[..<count]
         }
@@ -37,7 +39,9 @@ enum StatusClient {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw .failed("the socket path \(path) is too long") }
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            throw .failed("the socket path \(path) is too long")
+        }
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             for (index, byte) in bytes.enumerated() { buffer[index] = byte }
         }

@@ -11,9 +11,11 @@ final class ChildProcess: @unchecked Sendable {
     private var exitStatus: Int32?
 
     /// Starts `executable` with its standard streams connected to files (or /dev/null).
-    init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-         stdin: String = "/dev/null", stdout: String = "/dev/null", stderr: String = "/dev/null",
-         newSession: Bool = false) throws {
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        stdin: String = "/dev/null", stdout: String = "/dev/null", stderr: String = "/dev/null",
+        newSession: Bool = false
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -81,8 +83,10 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Waits until a daemon this process is answers (`ready`), failing at once with its log's tail when it exits
     /// first; when it fails, `kill` ends what was started (the daemon, and what it started itself).
-    func waitServing(_ what: String, timeout: Duration, logTail: () -> String, kill: () async -> Void,
-                     ready: () async -> Bool) async throws {
+    func waitServing(
+        _ what: String, timeout: Duration, logTail: () -> String, kill: () async -> Void,
+        ready: () async -> Bool
+    ) async throws {
         do {
             try await waitUntil(timeout: timeout, what) {
                 if let status { throw TestFailure("the daemon for \(what) exited with \(status): \(logTail())") }

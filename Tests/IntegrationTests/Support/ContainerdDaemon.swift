@@ -29,15 +29,20 @@ final class ContainerdDaemon: @unchecked Sendable {
     /// Starts containerd and waits until `ctr version` answers on its socket.
     func start() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/containerd") else {
-            throw TestFailure("containerd is not installed: the integration tests need Debian's containerd (scripts/setup-host installs it)")
+            throw TestFailure(
+                "containerd is not installed: the integration tests need Debian's containerd (scripts/setup-host installs it)"
+            )
         }
-        let process = try ChildProcess("/usr/bin/containerd", ["-c", directory + "/config.toml"],
-                                       stdout: directory + "/containerd.log", stderr: directory + "/containerd.log")
+        let process = try ChildProcess(
+            "/usr/bin/containerd", ["-c", directory + "/config.toml"],
+            stdout: directory + "/containerd.log", stderr: directory + "/containerd.log")
         self.process = process
         try "\(process.pid)\n".write(toFile: directory + "/containerd.pid", atomically: true, encoding: .utf8)
-        try await process.waitServing("containerd at \(socketPath) to answer `ctr version`", timeout: .seconds(30),
-                                      logTail: logTail,
-                                      kill: { await self.stop(signal: SIGKILL) }) {
+        try await process.waitServing(
+            "containerd at \(socketPath) to answer `ctr version`", timeout: .seconds(30),
+            logTail: logTail,
+            kill: { await self.stop(signal: SIGKILL) }
+        ) {
             (try? Shell.run("ctr -a '\(self.socketPath)' version").status) == 0
         }
     }

@@ -8,7 +8,8 @@ enum DebianPackage {
     /// Fails (never skips) when the package was not built: these tests are part of what CI promises.
     static func path() throws -> String {
         guard let path = ProcessInfo.processInfo.environment["RECLAIMD_DEB"], !path.isEmpty else {
-            throw TestFailure("RECLAIMD_DEB is not set: scripts/test builds the package with packaging/build-deb and sets it")
+            throw TestFailure(
+                "RECLAIMD_DEB is not set: scripts/test builds the package with packaging/build-deb and sets it")
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw TestFailure("RECLAIMD_DEB names \(path), which does not exist")
@@ -38,8 +39,9 @@ enum DebianPackage {
     static func snapshot() throws -> Set<String> {
         let listing = try Shell.succeed("find /etc /usr /var/lib /opt -xdev 2>/dev/null || true")
         let bookkeeping = ["/var/lib/dpkg/", "/var/lib/apt/", "/var/lib/systemd/catalog/", "/etc/ld.so.cache"]
-        return Set(listing.split(separator: "\n").map(String.init).filter { path in
-            !bookkeeping.contains { path.hasPrefix($0) }
-        })
+        return Set(
+            listing.split(separator: "\n").map(String.init).filter { path in
+                !bookkeeping.contains { path.hasPrefix($0) }
+            })
     }
 }

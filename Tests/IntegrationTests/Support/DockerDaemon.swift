@@ -25,15 +25,20 @@ final class DockerDaemon: @unchecked Sendable {
     /// Starts the daemon (again) on the same directories.
     func start() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/dockerd") else {
-            throw TestFailure("dockerd is not installed: the integration tests need Debian's docker.io (scripts/test installs it)")
+            throw TestFailure(
+                "dockerd is not installed: the integration tests need Debian's docker.io (scripts/test installs it)")
         }
-        let process = try ChildProcess("/usr/sbin/dockerd", [
-            "--data-root", dataRoot, "--exec-root", directory + "/exec", "--pidfile", directory + "/docker.pid",
-            "-H", host, "--storage-driver", "vfs", "--iptables=false", "--bridge=none",
-        ], stdout: directory + "/dockerd.log", stderr: directory + "/dockerd.log")
+        let process = try ChildProcess(
+            "/usr/sbin/dockerd",
+            [
+                "--data-root", dataRoot, "--exec-root", directory + "/exec", "--pidfile", directory + "/docker.pid",
+                "-H", host, "--storage-driver", "vfs", "--iptables=false", "--bridge=none",
+            ], stdout: directory + "/dockerd.log", stderr: directory + "/dockerd.log")
         self.process = process
-        try await process.waitServing("dockerd at \(host) to answer /_ping", timeout: .seconds(60), logTail: logTail,
-                                      kill: { await self.stop(signal: SIGKILL) }) {
+        try await process.waitServing(
+            "dockerd at \(host) to answer /_ping", timeout: .seconds(60), logTail: logTail,
+            kill: { await self.stop(signal: SIGKILL) }
+        ) {
             (try? await self.client.ping()) != nil
         }
     }
@@ -44,7 +49,8 @@ final class DockerDaemon: @unchecked Sendable {
         await process.stop(signal, grace: .seconds(30))
         // After SIGKILL the managed containerd outlives dockerd; end it so the next start is clean.
         if let pid = try? String(contentsOfFile: directory + "/exec/containerd/containerd.pid", encoding: .utf8),
-           let containerd = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)), signal == SIGKILL {
+            let containerd = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)), signal == SIGKILL
+        {
             kill(containerd, SIGKILL)
             try? await waitUntil(timeout: .seconds(10), "containerd to exit") { kill(containerd, 0) != 0 }
         }
@@ -67,8 +73,10 @@ final class DockerDaemon: @unchecked Sendable {
     /// A minimal image built from Debian's busybox-static, imported without a registry.
     func importBusyboxImage(_ name: String) throws {
         let rootfs = directory + "/rootfs-" + name.replacingOccurrences(of: ":", with: "-")
-        try Shell.succeed("mkdir -p '\(rootfs)/bin' && cp /bin/busybox '\(rootfs)/bin/busybox' && ln -sf busybox '\(rootfs)/bin/sh'")
-        try Shell.succeed("tar -C '\(rootfs)' -c . | docker -H '\(host)' import -c 'CMD [\"/bin/sh\"]' - '\(name)' >/dev/null")
+        try Shell.succeed(
+            "mkdir -p '\(rootfs)/bin' && cp /bin/busybox '\(rootfs)/bin/busybox' && ln -sf busybox '\(rootfs)/bin/sh'")
+        try Shell.succeed(
+            "tar -C '\(rootfs)' -c . | docker -H '\(host)' import -c 'CMD [\"/bin/sh\"]' - '\(name)' >/dev/null")
     }
 
     func logTail() -> String {
@@ -78,7 +86,9 @@ final class DockerDaemon: @unchecked Sendable {
 }
 
 /// Runs `body` with a fresh private daemon and always stops and removes it afterwards, also on failure.
-func withDockerDaemon<Result>(dataRoot: String? = nil, _ body: (DockerDaemon) async throws -> Result) async throws -> Result {
+func withDockerDaemon<Result>(
+    dataRoot: String? = nil, _ body: (DockerDaemon) async throws -> Result
+) async throws -> Result {
     let daemon = try await DockerDaemon(dataRoot: dataRoot)
     do {
         let result = try await body(daemon)

@@ -11,11 +11,17 @@ import NIOHTTP1
 extension DockerDaemon {
     /// A named volume holding `megabytes` MiB, written by a container that is then removed, and a stopped
     /// container that wrote `containerMegabytes` MiB into its own filesystem.
-    func createReclaimableResources(volume: String, volumeMegabytes: Int, container: String, containerMegabytes: Int) throws {
+    func createReclaimableResources(
+        volume: String, volumeMegabytes: Int, container: String, containerMegabytes: Int
+    ) throws {
         if (try? docker("image inspect bb:latest")) == nil { try importBusyboxImage("bb:latest") }
         try docker("volume create \(volume)")
-        try docker("run --rm -v \(volume):/data bb:latest sh -c 'dd if=/dev/zero of=/data/f bs=1048576 count=\(volumeMegabytes) 2>/dev/null'")
-        try docker("run --name \(container) bb:latest sh -c 'dd if=/dev/zero of=/f bs=1048576 count=\(containerMegabytes) 2>/dev/null'")
+        try docker(
+            "run --rm -v \(volume):/data bb:latest sh -c 'dd if=/dev/zero of=/data/f bs=1048576 count=\(volumeMegabytes) 2>/dev/null'"
+        )
+        try docker(
+            "run --name \(container) bb:latest sh -c 'dd if=/dev/zero of=/f bs=1048576 count=\(containerMegabytes) 2>/dev/null'"
+        )
     }
 
     /// `POST path` and the `SpaceReclaimed` of the answer (absent counts as 0, as for networks).
@@ -45,7 +51,9 @@ extension DockerDaemon {
     /// The API version reclaimd must speak with this daemon: the daemon's own, or reclaimd's highest if lower.
     func expectedAPIVersion() async throws -> APIVersion {
         let header = try await pingHeaders().apiVersion
-        guard let engine = APIVersion(header) else { throw TestFailure("the daemon's Api-Version \(header) is not MAJOR.MINOR") }
+        guard let engine = APIVersion(header) else {
+            throw TestFailure("the daemon's Api-Version \(header) is not MAJOR.MINOR")
+        }
         return min(engine, APIVersion.highestSupported)
     }
 
@@ -76,7 +84,9 @@ struct PrintedEvent: Decodable, Hashable {
 }
 
 /// The JSON keys `reclaimd events --json` promises, exactly.
-let documentedEventKeys: Set<String> = ["time", "time_nano", "engine", "resource", "action", "kind", "reclaimed_bytes", "actor_id", "attributes"]
+let documentedEventKeys: Set<String> = [
+    "time", "time_nano", "engine", "resource", "action", "kind", "reclaimed_bytes", "actor_id", "attributes",
+]
 
 extension [PrintedEvent] {
     /// The prunes among printed events (`events` prints removals too).

@@ -37,9 +37,10 @@ struct GCEngine {
 
     /// The tags the engine lists.
     func tags() throws -> Set<String> {
-        Set(try run("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n").map { line in
-            line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : String(line)
-        })
+        Set(
+            try run("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n").map { line in
+                line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : String(line)
+            })
     }
 
     /// Writes a configuration and returns its path.
@@ -50,8 +51,11 @@ struct GCEngine {
     }
 
     /// `reclaimd gc --json` with these arguments: the status and each JSON line decoded.
-    func gc(_ config: String, _ arguments: String = "") throws -> (status: Int32, lines: [[String: Any]], stderr: String) {
-        let result = try Shell.run("'\(ReclaimdBinary.path)' gc --config '\(config)' --host '\(host)' --json --log-target stderr \(arguments)")
+    func gc(
+        _ config: String, _ arguments: String = ""
+    ) throws -> (status: Int32, lines: [[String: Any]], stderr: String) {
+        let result = try Shell.run(
+            "'\(ReclaimdBinary.path)' gc --config '\(config)' --host '\(host)' --json --log-target stderr \(arguments)")
         let lines = result.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }

@@ -53,7 +53,9 @@ enum Journald {
     /// The matches must single out this test's entries (a run ID, a rule name with a random suffix, an event key,
     /// a marker): the journal keeps every earlier test's entries, and one of them with the same values would
     /// satisfy the wait before this test's own entry arrives.
-    static func read(_ matches: String..., atLeast count: Int, timeout: Duration = .seconds(60)) async throws -> [JournalRecord] {
+    static func read(
+        _ matches: String..., atLeast count: Int, timeout: Duration = .seconds(60)
+    ) async throws -> [JournalRecord] {
         var records: [JournalRecord] = []
         try await waitUntil(timeout: timeout, "\(count) journal entries matching \(matches.joined(separator: " "))") {
             records = try JournalReader(matches: matches).readAll()

@@ -12,7 +12,9 @@ final class LoopFilesystem: @unchecked Sendable {
         self.directory = directory
         image = directory + "/fs.img"
         mountPoint = directory + "/mnt"
-        try Shell.succeed("truncate -s \(megabytes)M '\(image)' && mkfs.ext4 -q -F '\(image)' && mkdir -p '\(mountPoint)' && mount -o loop '\(image)' '\(mountPoint)'")
+        try Shell.succeed(
+            "truncate -s \(megabytes)M '\(image)' && mkfs.ext4 -q -F '\(image)' && mkdir -p '\(mountPoint)' && mount -o loop '\(image)' '\(mountPoint)'"
+        )
     }
 
     /// Unmounts (which also detaches the loop device mount created) and removes the image.
@@ -24,7 +26,9 @@ final class LoopFilesystem: @unchecked Sendable {
     }
 
     /// Runs `body` with a fresh filesystem, cleaning up whether it succeeds or fails.
-    static func with<Result>(megabytes: Int = 200, _ body: (LoopFilesystem) async throws -> Result) async throws -> Result {
+    static func with<Result>(
+        megabytes: Int = 200, _ body: (LoopFilesystem) async throws -> Result
+    ) async throws -> Result {
         let filesystem = try LoopFilesystem(directory: try makeScratchDirectory("rdfs"), megabytes: megabytes)
         do {
             let result = try await body(filesystem)

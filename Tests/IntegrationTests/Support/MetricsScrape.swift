@@ -34,7 +34,8 @@ enum MetricsScrape {
         try exposition.write(toFile: file, atomically: true, encoding: .utf8)
         let result = try Shell.run("promtool check metrics < '\(file)'")
         guard result.status == 0, result.stdout.isEmpty, result.stderr.isEmpty else {
-            throw TestFailure("promtool check metrics exited \(result.status): \(result.stdout)\(result.stderr)\n\(exposition)")
+            throw TestFailure(
+                "promtool check metrics exited \(result.status): \(result.stdout)\(result.stderr)\n\(exposition)")
         }
     }
 

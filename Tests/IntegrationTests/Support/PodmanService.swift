@@ -21,16 +21,21 @@ final class PodmanService: @unchecked Sendable {
     /// Starts the service (again) on the same storage.
     func start() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/podman") else {
-            throw TestFailure("podman is not installed: the integration tests need Debian's podman (scripts/setup-host installs it)")
+            throw TestFailure(
+                "podman is not installed: the integration tests need Debian's podman (scripts/setup-host installs it)")
         }
         try? FileManager.default.removeItem(atPath: socketPath)
-        let process = try ChildProcess("/usr/bin/podman", Self.storageFlags(directory) + [
-            "--events-backend", "file", "system", "service", "--time=0", host,
-        ], stdout: directory + "/podman.log", stderr: directory + "/podman.log")
+        let process = try ChildProcess(
+            "/usr/bin/podman",
+            Self.storageFlags(directory) + [
+                "--events-backend", "file", "system", "service", "--time=0", host,
+            ], stdout: directory + "/podman.log", stderr: directory + "/podman.log")
         try "\(process.pid)".write(toFile: directory + "/podman.pid", atomically: true, encoding: .utf8)
         self.process = process
-        try await process.waitServing("podman at \(host) to answer /_ping", timeout: .seconds(60), logTail: logTail,
-                                      kill: { await self.stop(signal: SIGKILL) }) {
+        try await process.waitServing(
+            "podman at \(host) to answer /_ping", timeout: .seconds(60), logTail: logTail,
+            kill: { await self.stop(signal: SIGKILL) }
+        ) {
             (try? await self.client.ping()) != nil
         }
     }
@@ -54,7 +59,9 @@ final class PodmanService: @unchecked Sendable {
     /// A minimal image from Debian's busybox-static, imported through the service.
     func importBusyboxImage(_ name: String) throws {
         let rootfs = directory + "/rootfs"
-        try Shell.succeed("mkdir -p '\(rootfs)/bin' && cp /bin/busybox '\(rootfs)/bin/busybox' && ln -sf busybox '\(rootfs)/bin/sh' && tar -C '\(rootfs)' -cf '\(directory)/rootfs.tar' .")
+        try Shell.succeed(
+            "mkdir -p '\(rootfs)/bin' && cp /bin/busybox '\(rootfs)/bin/busybox' && ln -sf busybox '\(rootfs)/bin/sh' && tar -C '\(rootfs)' -cf '\(directory)/rootfs.tar' ."
+        )
         try podman("import '\(directory)/rootfs.tar' '\(name)' >/dev/null")
     }
 
@@ -63,8 +70,10 @@ final class PodmanService: @unchecked Sendable {
     }
 
     private static func storageFlags(_ directory: String) -> [String] {
-        ["--root", directory + "/root", "--runroot", directory + "/run", "--tmpdir", directory + "/tmp",
-         "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs"]
+        [
+            "--root", directory + "/root", "--runroot", directory + "/run", "--tmpdir", directory + "/tmp",
+            "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs",
+        ]
     }
 }
 

@@ -22,8 +22,10 @@ final class ReclaimdProcess: @unchecked Sendable {
     let stderrPath: String
 
     /// Starts `executable` (default: the built binary; the package tests pass the installed one).
-    init(_ arguments: [String], directory: String, environment: [String: String]? = nil,
-         executable: String = ReclaimdBinary.path) throws {
+    init(
+        _ arguments: [String], directory: String, environment: [String: String]? = nil,
+        executable: String = ReclaimdBinary.path
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw TestFailure("no reclaimd binary at \(executable): build it first (swift build)")
         }
@@ -31,8 +33,9 @@ final class ReclaimdProcess: @unchecked Sendable {
         let name = UUID().uuidString.prefix(8)
         stdoutPath = "\(directory)/reclaimd-\(name).out"
         stderrPath = "\(directory)/reclaimd-\(name).err"
-        child = try ChildProcess(executable, arguments, environment: environment,
-                                 stdout: stdoutPath, stderr: stderrPath)
+        child = try ChildProcess(
+            executable, arguments, environment: environment,
+            stdout: stdoutPath, stderr: stderrPath)
     }
 
     var isRunning: Bool { child.isRunning }
@@ -87,7 +90,8 @@ extension ReclaimdProcess {
         case "journal":
             return try journalEntries(messageID).count
         default:
-            throw TestFailure("give the agent an explicit --log-target journal or stderr, so the test knows where to look")
+            throw TestFailure(
+                "give the agent an explicit --log-target journal or stderr, so the test knows where to look")
         }
     }
 
@@ -98,7 +102,8 @@ extension ReclaimdProcess {
     /// test's first prune and wait for the printed event instead.
     func waitUntilConnected(times: Int = 1, timeout: Duration = .seconds(30)) async throws {
         guard arguments.first == "run" else {
-            throw TestFailure("only reclaimd run logs its first connection; `\(arguments.joined(separator: " "))` does not")
+            throw TestFailure(
+                "only reclaimd run logs its first connection; `\(arguments.joined(separator: " "))` does not")
         }
         try await waitUntil(timeout: timeout, "reclaimd (pid \(child.pid)) to connect to its engine \(times) time(s)") {
             if let status = child.status {

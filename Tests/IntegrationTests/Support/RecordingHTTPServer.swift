@@ -31,10 +31,14 @@ final class RecordingHTTPServer: @unchecked Sendable {
         directory = scratch + "/requests-\(status)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let portFile = scratch + "/port-\(status)"
-        process = try ChildProcess("/usr/bin/python3", ["-c", Self.script, directory, String(status)], stdout: portFile)
+        process = try ChildProcess(
+            "/usr/bin/python3", ["-c", Self.script, directory, String(status)], stdout: portFile)
         var found = 0
         try await waitUntil(timeout: .seconds(10), "the HTTP server to listen") {
-            found = Int((try? String(contentsOfFile: portFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            found =
+                Int(
+                    (try? String(contentsOfFile: portFile, encoding: .utf8))?.trimmingCharacters(
+                        in: .whitespacesAndNewlines) ?? "") ?? 0
             return found > 0
         }
         port = found

@@ -13,9 +13,11 @@ struct RunRecorder {
         runsFile = directory + "/runs-\(rule)"
         let config = try AgentConfigFile.trimSelectionRule(
             in: directory, rule: rule,
-            hookBody: "echo \"$RECLAIMD_ENGINE $RECLAIMD_EVENT_COUNT $RECLAIMD_RESOURCES $RECLAIMD_DATA_ROOT\" >> '\(runsFile)'",
+            hookBody:
+                "echo \"$RECLAIMD_ENGINE $RECLAIMD_EVENT_COUNT $RECLAIMD_RESOURCES $RECLAIMD_DATA_ROOT\" >> '\(runsFile)'",
             quiet: quiet)
-        agent = try ReclaimdProcess(["run", "--config", config, "--host", host, "--log-target", "journal"], directory: directory)
+        agent = try ReclaimdProcess(
+            ["run", "--config", config, "--host", host, "--log-target", "journal"], directory: directory)
     }
 
     /// Waits for this agent's engine-connected entry (`count` of them: after a reconnection, 2).

@@ -15,12 +15,14 @@ enum Shell {
         let directory = NSTemporaryDirectory() + "rd-shell-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let child = try ChildProcess("/bin/sh", ["-c", command], environment: environment,
-                                     stdout: directory + "/out", stderr: directory + "/err")
+        let child = try ChildProcess(
+            "/bin/sh", ["-c", command], environment: environment,
+            stdout: directory + "/out", stderr: directory + "/err")
         let status = child.waitBlocking()
-        return Result(status: status,
-                      stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
+        return Result(
+            status: status,
+            stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
     }
 
     /// Runs a command that must succeed; its stderr is in the error otherwise.
@@ -43,7 +45,8 @@ struct TestFailure: Error, CustomStringConvertible {
 /// A scratch directory under /tmp with a short path (unix socket paths are limited to 107 bytes).
 func makeScratchDirectory(_ prefix: String) throws -> String {
     var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-    guard let path = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
+    guard let path = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } })
+    else {
         throw TestFailure("mkdtemp failed: \(String(cString: strerror(errno)))")
     }
     return String(cString: path)

@@ -75,7 +75,10 @@ final class SocketProxy: @unchecked Sendable {
     /// How many connections, from the proxy's start, get half a response head and then silence: a hung engine.
     var stalledConnections: Int
 
-    init(target: String, directory: String, infoFailures: Int = 0, refusedDelete: String = "", stalledConnections: Int = 0) throws {
+    init(
+        target: String, directory: String, infoFailures: Int = 0, refusedDelete: String = "",
+        stalledConnections: Int = 0
+    ) throws {
         self.target = target
         self.infoFailures = infoFailures
         self.refusedDelete = refusedDelete
@@ -86,7 +89,8 @@ final class SocketProxy: @unchecked Sendable {
 
     func start() throws {
         process = try ChildProcess(
-            "/usr/bin/python3", ["-c", Self.script, socketPath, target, String(infoFailures), refusedDelete, String(stalledConnections)])
+            "/usr/bin/python3",
+            ["-c", Self.script, socketPath, target, String(infoFailures), refusedDelete, String(stalledConnections)])
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socketPath), Date() < deadline { usleep(20_000) }
         guard FileManager.default.fileExists(atPath: socketPath) else {

@@ -11,8 +11,10 @@ final class SystemdContainer: @unchecked Sendable {
     let initPID: pid_t
 
     /// Boots the container with `binds` (host path, container path) once `prepare` has written into its root.
-    static func with<Result>(binds: [(String, String)], prepare: (String) throws -> Void,
-                             _ body: (SystemdContainer) async throws -> Result) async throws -> Result {
+    static func with<Result>(
+        binds: [(String, String)], prepare: (String) throws -> Void,
+        _ body: (SystemdContainer) async throws -> Result
+    ) async throws -> Result {
         let directory = try makeScratchDirectory("rd-nspawn")
         let root = directory + "/root"
         do {
@@ -35,7 +37,8 @@ final class SystemdContainer: @unchecked Sendable {
     }
 
     private static func makeRoot(_ root: String) throws {
-        try Shell.succeed("""
+        try Shell.succeed(
+            """
             set -e
             mkdir -p '\(root)'/usr/lib '\(root)'/var/lib '\(root)'/var/log '\(root)'/dev '\(root)'/proc '\(root)'/sys \
                 '\(root)'/run '\(root)'/tmp '\(root)'/root '\(root)'/home '\(root)'/srv '\(root)'/opt '\(root)'/mnt
@@ -53,11 +56,14 @@ final class SystemdContainer: @unchecked Sendable {
         }
         self.directory = directory
         self.root = root
-        var arguments = ["-q", "-D", root, "--bind-ro=/usr", "--boot", "--machine=reclaimd-test", "--register=no",
-                         "--keep-unit", "--link-journal=no", "--console=pipe"]
+        var arguments = [
+            "-q", "-D", root, "--bind-ro=/usr", "--boot", "--machine=reclaimd-test", "--register=no",
+            "--keep-unit", "--link-journal=no", "--console=pipe",
+        ]
         arguments += binds.map { "--bind=\($0.0):\($0.1)" }
-        let process = try ChildProcess("/usr/bin/systemd-nspawn", arguments, stdout: directory + "/nspawn.log",
-                                       stderr: directory + "/nspawn.log", newSession: true)
+        let process = try ChildProcess(
+            "/usr/bin/systemd-nspawn", arguments, stdout: directory + "/nspawn.log",
+            stderr: directory + "/nspawn.log", newSession: true)
         nspawn = process
         do {
             initPID = try await Self.waitForBoot(process, log: directory + "/nspawn.log")

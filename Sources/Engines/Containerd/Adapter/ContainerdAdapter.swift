@@ -25,14 +25,17 @@ public struct ContainerdAdapter: EngineAdapter {
     /// containerd reports no bytes and keeps no backlog.
     static let capabilities = EngineCapabilities(reportsReclaimedBytes: false, keepsBacklog: false)
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws
+    {
         let host = self.host
         try await subscription(request.selection).run(
             lostSince: request.resumePoint?.time, failFirst: false, firstConnectionLevel: .info,
             onConnected: { found in
-                await report(.connected(SourceIdentity(
-                    kind: "containerd", description: "containerd \(found.version)", host: host, instanceID: nil,
-                    dataRoot: found.rootDirectory, capabilities: Self.capabilities, displayName: "containerd")))
+                await report(
+                    .connected(
+                        SourceIdentity(
+                            kind: "containerd", description: "containerd \(found.version)", host: host, instanceID: nil,
+                            dataRoot: found.rootDirectory, capabilities: Self.capabilities, displayName: "containerd")))
             },
             onDisconnected: { reason in await report(.disconnected(reason: reason)) },
             onEvent: { event in await report(.event(event)) })
@@ -43,12 +46,15 @@ public struct ContainerdAdapter: EngineAdapter {
         onReadEnd: @escaping @Sendable () async throws -> Void
     ) async throws {
         if let since = request.since, since < .now() {
-            logger.warning("containerd keeps no event backlog: events before now cannot be replayed, so --since \(since) shows only what happens from now on")
+            logger.warning(
+                "containerd keeps no event backlog: events before now cannot be replayed, so --since \(since) shows only what happens from now on"
+            )
         }
         let subscription = subscription(request.selection)
         let live: @Sendable () async throws -> Void = {
             try await subscription.run(
-                lostSince: nil, failFirst: true, firstConnectionLevel: .debug, onConnected: { _ in }, onDisconnected: { _ in },
+                lostSince: nil, failFirst: true, firstConnectionLevel: .debug, onConnected: { _ in },
+                onDisconnected: { _ in },
                 onEvent: { event in
                     try await onEvent(event)
                     try await onReadEnd()
@@ -81,6 +87,7 @@ public struct ContainerdAdapter: EngineAdapter {
     }
 
     func subscription(_ selection: EventSelection) -> ContainerdSubscription {
-        ContainerdSubscription(socketPath: socketPath, host: host, namespaces: namespaces, selection: selection, logger: logger)
+        ContainerdSubscription(
+            socketPath: socketPath, host: host, namespaces: namespaces, selection: selection, logger: logger)
     }
 }

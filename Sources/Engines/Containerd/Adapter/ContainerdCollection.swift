@@ -34,8 +34,11 @@ struct ContainerdCollection: EngineCollection {
             var byTarget: [String: ImageGroup] = [:]
             for image in images {
                 let key = image.target.digest
-                var group = byTarget[key] ?? ImageGroup(namespace: namespace, digest: key, names: [],
-                                                        created: ContainerdDialect.timestamp(image.createdAt), blobs: [])
+                var group =
+                    byTarget[key]
+                    ?? ImageGroup(
+                        namespace: namespace, digest: key, names: [],
+                        created: ContainerdDialect.timestamp(image.createdAt), blobs: [])
                 group.names.append(image.name)
                 group.created = min(group.created, ContainerdDialect.timestamp(image.createdAt))
                 byTarget[key] = group
@@ -53,10 +56,11 @@ struct ContainerdCollection: EngineCollection {
             guard collected.contains(namespace) else { continue }
             for container in try await client.containers(namespace: namespace) {
                 let image = byTarget.values.first { $0.names.contains(container.image) }
-                containers.append(ContainerRecord(
-                    id: "\(namespace)/\(container.id)", name: container.id,
-                    imageID: image.map(\.id) ?? "\(namespace)/\(container.image)", state: "created",
-                    created: ContainerdDialect.timestamp(container.createdAt)))
+                containers.append(
+                    ContainerRecord(
+                        id: "\(namespace)/\(container.id)", name: container.id,
+                        imageID: image.map(\.id) ?? "\(namespace)/\(container.image)", state: "created",
+                        created: ContainerdDialect.timestamp(container.createdAt)))
             }
         }
         var counted = Set<String>()
@@ -92,7 +96,8 @@ struct ContainerdCollection: EngineCollection {
     }
 
     func removeContainer(_ id: String) async throws {
-        throw EngineError(.protocolViolation, "reclaimd does not remove containerd's containers (\(id)): their clients own them")
+        throw EngineError(
+            .protocolViolation, "reclaimd does not remove containerd's containers (\(id)): their clients own them")
     }
 
     func buildCacheUsage() async throws -> UInt64? { nil }

@@ -16,7 +16,9 @@ public enum ContainerdFamily: EngineFamily {
 
     public static func problem(host: String) -> String? {
         let path = path(of: host)
-        guard path.hasPrefix("/") else { return "the socket path must be absolute: containerd:///run/containerd/containerd.sock" }
+        guard path.hasPrefix("/") else {
+            return "the socket path must be absolute: containerd:///run/containerd/containerd.sock"
+        }
         guard path.utf8.count <= 107 else { return "unix socket paths are limited to 107 bytes" }
         return nil
     }

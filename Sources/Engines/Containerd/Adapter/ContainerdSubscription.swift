@@ -37,9 +37,12 @@ struct ContainerdSubscription: Sendable {
             var failure = "containerd ended the event stream"
             do {
                 try await ContainerdClient.withClient(socketPath: socketPath) { client in
-                    let found = Connected(version: try await client.version(), rootDirectory: try await client.rootDirectory())
-                    connection.connected(ConnectionReport.Facts(
-                        engine: "containerd", summary: "containerd \(found.version)", details: ["api_version": "v1"]))
+                    let found = Connected(
+                        version: try await client.version(), rootDirectory: try await client.rootDirectory())
+                    connection.connected(
+                        ConnectionReport.Facts(
+                            engine: "containerd", summary: "containerd \(found.version)", details: ["api_version": "v1"]
+                        ))
                     if let lostAt {
                         connection.possibleGap(after: lostAt, before: .now(), reason: Self.noBacklog)
                     }
@@ -47,7 +50,8 @@ struct ContainerdSubscription: Sendable {
                     hasConnected = true
                     backoff.reset()
                     let selection = self.selection
-                    try await client.subscribe(filters: Self.filters(selection: selection, namespaces: namespaces)) { stream in
+                    try await client.subscribe(filters: Self.filters(selection: selection, namespaces: namespaces)) {
+                        stream in
                         for try await envelope in stream {
                             let event = ContainerdDialect.event(envelope)
                             if selection.admits(event) { try await onEvent(event) }
@@ -69,7 +73,8 @@ struct ContainerdSubscription: Sendable {
         }
     }
 
-    static let noBacklog = "containerd keeps no event backlog, so what happened while reclaimd was not subscribed is not sent again; a [filesystem] section (the filesystem source) sees the space freed in such a gap"
+    static let noBacklog =
+        "containerd keeps no event backlog, so what happened while reclaimd was not subscribed is not sent again; a [filesystem] section (the filesystem source) sees the space freed in such a gap"
 
     /// containerd's filters (any one matching lets an event through; the conditions in one all must hold): the
     /// configured namespaces, and the topics of the selected resources. Kinds are matched here, not by containerd.

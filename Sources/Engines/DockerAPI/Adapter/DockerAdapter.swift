@@ -19,30 +19,37 @@ public struct DockerAdapter: EngineAdapter {
 
     public var host: String { endpoint.description }
 
-    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws {
+    public func follow(_ request: FollowRequest, report: @escaping @Sendable (SourceReport) async -> Void) async throws
+    {
         let client = EngineClient(endpoint: endpoint)
         let subscription = EventSubscription(
             client: client, query: EventQuery(filters: DockerFilter.filters(for: request.selection)), policy: .always,
             logger: logger, resumePoint: request.resumePoint.map { (time: $0.time, keys: $0.keys) })
         let endpoint = self.endpoint
         var connection = ConnectionReport(logger: logger, host: endpoint.description, firstConnectionLevel: .info)
-        try await subscription.run(onNotification: { notification in
-            switch notification {
-            case .connected(let identity):
-                // Before saying "connected": a failure here is a failed connection, retried with backoff.
-                let info = try await Self.dataRootInfo(client, identity)
-                connection.connected(Self.connectionFacts(identity))
-                await report(.connected(SourceIdentity(
-                    kind: identity.kind.rawValue, description: "\(identity.serverProduct) (API \(identity.negotiatedVersion))",
-                    host: endpoint.description, instanceID: info.id.isEmpty ? nil : info.id, dataRoot: info.dockerRootDir,
-                    capabilities: Self.capabilities(identity), displayName: identity.kind == .podman ? "Podman" : "Docker")))
-            case .disconnected(let reason, let retryIn):
-                connection.disconnected(reason: reason, retryIn: retryIn)
-                await report(.disconnected(reason: reason))
-            case .possibleGap(let after, let before):
-                connection.possibleGap(after: after, before: before)
-            }
-        }, onEvent: { await report(.event($0)) })
+        try await subscription.run(
+            onNotification: { notification in
+                switch notification {
+                case .connected(let identity):
+                    // Before saying "connected": a failure here is a failed connection, retried with backoff.
+                    let info = try await Self.dataRootInfo(client, identity)
+                    connection.connected(Self.connectionFacts(identity))
+                    await report(
+                        .connected(
+                            SourceIdentity(
+                                kind: identity.kind.rawValue,
+                                description: "\(identity.serverProduct) (API \(identity.negotiatedVersion))",
+                                host: endpoint.description, instanceID: info.id.isEmpty ? nil : info.id,
+                                dataRoot: info.dockerRootDir,
+                                capabilities: Self.capabilities(identity),
+                                displayName: identity.kind == .podman ? "Podman" : "Docker")))
+                case .disconnected(let reason, let retryIn):
+                    connection.disconnected(reason: reason, retryIn: retryIn)
+                    await report(.disconnected(reason: reason))
+                case .possibleGap(let after, let before):
+                    connection.possibleGap(after: after, before: before)
+                }
+            }, onEvent: { await report(.event($0)) })
     }
 
     public func watch(
@@ -51,16 +58,18 @@ public struct DockerAdapter: EngineAdapter {
     ) async throws {
         let filters = request.selection == .everything ? [:] : DockerFilter.filters(for: request.selection)
         let subscription = EventSubscription(
-            client: EngineClient(endpoint: endpoint), query: EventQuery(since: request.since, until: request.until, filters: filters),
+            client: EngineClient(endpoint: endpoint),
+            query: EventQuery(since: request.since, until: request.until, filters: filters),
             policy: .afterFirstConnection, logger: logger)
         var connection = ConnectionReport(logger: logger, host: endpoint.description)
-        try await subscription.run(onNotification: { notification in
-            switch notification {
-            case .connected(let identity): connection.connected(Self.connectionFacts(identity))
-            case .disconnected(let reason, let retryIn): connection.disconnected(reason: reason, retryIn: retryIn)
-            case .possibleGap(let after, let before): connection.possibleGap(after: after, before: before)
-            }
-        }, onEvent: onEvent, onReadEnd: onReadEnd)
+        try await subscription.run(
+            onNotification: { notification in
+                switch notification {
+                case .connected(let identity): connection.connected(Self.connectionFacts(identity))
+                case .disconnected(let reason, let retryIn): connection.disconnected(reason: reason, retryIn: retryIn)
+                case .possibleGap(let after, let before): connection.possibleGap(after: after, before: before)
+                }
+            }, onEvent: onEvent, onReadEnd: onReadEnd)
     }
 
     public func withCollection<Result: Sendable>(
@@ -93,7 +102,9 @@ public struct DockerAdapter: EngineAdapter {
             throw EngineError(.infoUnavailable, "cannot read the engine's data root: \(error.message)")
         }
         guard !info.dockerRootDir.isEmpty else {
-            throw EngineError(.infoUnavailable, "the engine at \(client.endpoint) answered GET /info without DockerRootDir, which hooks need")
+            throw EngineError(
+                .infoUnavailable,
+                "the engine at \(client.endpoint) answered GET /info without DockerRootDir, which hooks need")
         }
         return info
     }

@@ -30,7 +30,9 @@ public struct DockerCollection: EngineCollection {
         var records: [ContainerRecord] = []
         for container in try await client.containers(identity, size: true) {
             var record = Self.record(container)
-            if container.state == "exited" { record.finished = try await client.containerFinished(identity, id: container.id) }
+            if container.state == "exited" {
+                record.finished = try await client.containerFinished(identity, id: container.id)
+            }
             records.append(record)
         }
         return records
@@ -63,7 +65,8 @@ public struct DockerCollection: EngineCollection {
     /// of the current second with its first event only: it gets a second more.
     public func recentUses() async throws -> LastUse {
         let until = Timestamp.now().advanced(by: identity.kind == .podman ? .seconds(1) : .zero)
-        let filters = DockerFilter.filters(for: EventSelection(resources: ["container", "image"], kinds: [EventKind.use]))
+        let filters = DockerFilter.filters(
+            for: EventSelection(resources: ["container", "image"], kinds: [EventKind.use]))
         let query = EventQuery(since: Timestamp(seconds: 0), until: until, filters: filters)
         var lastUse = LastUse()
         try await client.streamEvents(identity, query) { item in
@@ -78,7 +81,11 @@ public struct DockerCollection: EngineCollection {
         let sizes = Dictionary(images.map { ($0.id, $0.size) }) { first, _ in first }
         return images.map { image in
             // Podman writes the parent's ID without the `sha256:` its own IDs have.
-            let parent = image.parentID.isEmpty ? nil : (image.parentID.contains(":") || !image.id.hasPrefix("sha256:") ? image.parentID : "sha256:" + image.parentID)
+            let parent =
+                image.parentID.isEmpty
+                ? nil
+                : (image.parentID.contains(":") || !image.id.hasPrefix("sha256:")
+                    ? image.parentID : "sha256:" + image.parentID)
             let own: Int64
             var shared: Int64 = 0
             if let parent, let parentSize = sizes[parent] {
@@ -89,14 +96,16 @@ public struct DockerCollection: EngineCollection {
             }
             // Podman's events name `localhost/app:1` as `app:1`.
             let aliases = image.repoTags.filter { $0.hasPrefix("localhost/") }.map { String($0.dropFirst(10)) }
-            return ImageRecord(id: image.id, parentID: parent, references: image.repoTags,
-                               created: Timestamp(seconds: image.created), size: UInt64(max(0, own)), aliases: aliases,
-                               shared: UInt64(shared))
+            return ImageRecord(
+                id: image.id, parentID: parent, references: image.repoTags,
+                created: Timestamp(seconds: image.created), size: UInt64(max(0, own)), aliases: aliases,
+                shared: UInt64(shared))
         }
     }
 
     static func record(_ container: EngineContainer) -> ContainerRecord {
-        ContainerRecord(id: container.id, name: container.name, imageID: container.imageID, state: container.state,
-                        created: Timestamp(seconds: container.created), size: UInt64(max(0, container.sizeRw)))
+        ContainerRecord(
+            id: container.id, name: container.name, imageID: container.imageID, state: container.state,
+            created: Timestamp(seconds: container.created), size: UInt64(max(0, container.sizeRw)))
     }
 }

@@ -76,7 +76,8 @@ struct HTTPTransport: Sendable {
                     responseHead = try await reader.readHead()
                     deadline.cancel()
                 } catch is ResponseHeadDeadline.Expired {
-                    throw ResponseHeadDeadline.failure(endpoint: endpoint, method: method, path: path, after: headTimeout)
+                    throw ResponseHeadDeadline.failure(
+                        endpoint: endpoint, method: method, path: path, after: headTimeout)
                 } catch {
                     throw writeError ?? error
                 }
@@ -89,7 +90,9 @@ struct HTTPTransport: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as HTTPParserError where error == .invalidEOFState {
-            throw EngineError(.connectionLost, "the engine at \(endpoint) closed the connection in the middle of an answer (is it stopping?)")
+            throw EngineError(
+                .connectionLost,
+                "the engine at \(endpoint) closed the connection in the middle of an answer (is it stopping?)")
         } catch {
             throw EngineError(.connectionLost, "connection to the engine at \(endpoint) broke: \(error)")
         }
@@ -98,12 +101,14 @@ struct HTTPTransport: Sendable {
     private func connect() async throws -> NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart> {
         let bootstrap = ClientBootstrap(group: SharedEventLoop.group)
             .connectTimeout(connectTimeout)
-        let initializer: @Sendable (Channel) -> EventLoopFuture<NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>> = { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                return try NIOAsyncChannel(wrappingChannelSynchronously: channel)
+        let initializer:
+            @Sendable (Channel) -> EventLoopFuture<NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>> = {
+                channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel(wrappingChannelSynchronously: channel)
+                }
             }
-        }
         do {
             switch endpoint {
             case .unix(let path):
@@ -121,14 +126,22 @@ struct HTTPTransport: Sendable {
         let errno = Self.errnoCode(of: error)
         switch (endpoint, errno) {
         case (.unix(let path), EACCES?), (.unix(let path), EPERM?):
-            return EngineError(.permissionDenied,
-                "permission denied connecting to \(path): the user needs access to this socket (run as root or join the group that owns it, usually 'docker')")
+            return EngineError(
+                .permissionDenied,
+                "permission denied connecting to \(path): the user needs access to this socket (run as root or join the group that owns it, usually 'docker')"
+            )
         case (.unix(let path), ENOENT?):
-            return EngineError(.unreachable, "cannot reach the engine at unix://\(path): the socket does not exist (is the engine running?)")
+            return EngineError(
+                .unreachable,
+                "cannot reach the engine at unix://\(path): the socket does not exist (is the engine running?)")
         case (.unix(let path), ECONNREFUSED?):
-            return EngineError(.unreachable, "cannot reach the engine at unix://\(path): connection refused (the engine is not accepting connections)")
+            return EngineError(
+                .unreachable,
+                "cannot reach the engine at unix://\(path): connection refused (the engine is not accepting connections)"
+            )
         case (_, let code?):
-            return EngineError(.unreachable, "cannot reach the engine at \(endpoint): \(String(cString: strerror(code)))")
+            return EngineError(
+                .unreachable, "cannot reach the engine at \(endpoint): \(String(cString: strerror(code)))")
         case (_, nil):
             return EngineError(.unreachable, "cannot reach the engine at \(endpoint): \(error)")
         }

@@ -32,7 +32,8 @@ public enum EventDecoder {
 
     /// Decodes a line; throws `MalformedEventLine` naming `offset` for anything that is not an event object.
     public static func decode(_ line: some Collection<UInt8>, offset: Int) throws(MalformedEventLine) -> EngineEvent {
-        let result = line.withContiguousStorageIfAvailable { decodeResult(UnsafeRawBufferPointer($0), offset) }
+        let result =
+            line.withContiguousStorageIfAvailable { decodeResult(UnsafeRawBufferPointer($0), offset) }
             ?? Array(line).withUnsafeBytes { decodeResult($0, offset) }
         return try result.get()
     }
@@ -72,11 +73,14 @@ public enum EventDecoder {
         )
     }
 
-    private static func decodeResult(_ line: UnsafeRawBufferPointer, _ offset: Int) -> Result<EngineEvent, MalformedEventLine> {
+    private static func decodeResult(
+        _ line: UnsafeRawBufferPointer, _ offset: Int
+    ) -> Result<EngineEvent, MalformedEventLine> {
         Result { () throws(MalformedEventLine) in try decode(line, offset: offset) }
     }
 
-    private static func malformed(_ line: UnsafeRawBufferPointer, _ offset: Int, _ reason: String) -> MalformedEventLine {
+    private static func malformed(_ line: UnsafeRawBufferPointer, _ offset: Int, _ reason: String) -> MalformedEventLine
+    {
         var excerpt = String(decoding: line.prefix(excerptLength), as: UTF8.self)
         if line.count > excerptLength { excerpt += "…" }
         return MalformedEventLine(offset: offset, excerpt: excerpt, reason: reason)

@@ -61,7 +61,8 @@ extension EventLineParser {
         let start = index
         // The common case: no escape, no control character, no byte above 0x7F before the closing quote.
         if let base = bytes.baseAddress,
-           let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) {
+            let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start)
+        {
             let end = UnsafeRawPointer(quote) - base
             if Self.isPlain(base + start, count: end - start) {
                 index = end + 1
@@ -115,7 +116,7 @@ extension EventLineParser {
         index += 1
         switch kind {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             return
         case UInt8(ascii: "u"):
             let scalar = try hexScalar(at: index)

@@ -106,7 +106,8 @@ struct EventLineParser {
         var value: Int64 = 0
         while index < bytes.count, case let digit = bytes[index], digit >= 0x30, digit <= 0x39 {
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = negative
+            let (sum, overflow2) =
+                negative
                 ? times10.subtractingReportingOverflow(Int64(digit - 0x30))
                 : times10.addingReportingOverflow(Int64(digit - 0x30))
             guard !overflow1, !overflow2 else { throw Declined() }

@@ -30,7 +30,8 @@ public struct EventNormalizer: Sendable {
                     warning = "\(event.type) prune at \(event.time) has no reclaimed attribute; bytes unknown"
                 }
             case .invalid(let text):
-                warning = "\(event.type) prune at \(event.time) has reclaimed \"\(text.prefix(40))\", which is not a count of bytes; bytes unknown"
+                warning =
+                    "\(event.type) prune at \(event.time) has reclaimed \"\(text.prefix(40))\", which is not a count of bytes; bytes unknown"
             }
         }
         let normalized = ReclaimEvent(
@@ -98,13 +99,18 @@ public struct EventNormalizer: Sendable {
 
     /// Docker: `docker rm`, `docker rmi` (once the image is really gone), `docker volume rm`, and the same inside
     /// prunes with the containerd image store, which sends no image `prune` event.
-    static let dockerRemovals: [String: Set<String>] = ["container": ["destroy"], "image": ["delete"], "volume": ["destroy"]]
+    static let dockerRemovals: [String: Set<String>] = [
+        "container": ["destroy"], "image": ["delete"], "volume": ["destroy"],
+    ]
     /// Podman 4: containers `remove`; images `remove` (its own API) or `delete` (the compat rewrite); volumes `remove`.
-    static let podmanRemovals: [String: Set<String>] = ["container": ["remove"], "image": ["delete", "remove"], "volume": ["remove"]]
+    static let podmanRemovals: [String: Set<String>] = [
+        "container": ["remove"], "image": ["delete", "remove"], "volume": ["remove"],
+    ]
 
     /// Every raw action some engine's removal has: what a server-side filter asks for when a rule wants `remove`.
     public static let removalActions: [String] = Array(
-        Set(dockerRemovals.values.flatMap { $0 } + podmanRemovals.values.flatMap { $0 })).sorted()
+        Set(dockerRemovals.values.flatMap { $0 } + podmanRemovals.values.flatMap { $0 })
+    ).sorted()
 
     /// Every raw action of a use: what a server-side filter asks for when garbage collection wants `use`.
     public static let useActions: [String] = Array(imageUses.union(containerUses)).sorted()

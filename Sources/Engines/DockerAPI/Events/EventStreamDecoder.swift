@@ -47,7 +47,9 @@ public struct EventStreamDecoder: Sendable {
         return items
     }
 
-    private static func decode(_ found: LineFramer.Found, _ normalizer: EventNormalizer, _ limit: Int, into items: inout [Item]) {
+    private static func decode(
+        _ found: LineFramer.Found, _ normalizer: EventNormalizer, _ limit: Int, into items: inout [Item]
+    ) {
         switch found {
         case .line(let offset, let bytes):
             do {
@@ -58,7 +60,10 @@ public struct EventStreamDecoder: Sendable {
                 items.append(.warning(error.description))
             }
         case .oversized(let offset, let length):
-            items.append(.warning("dropped a line of \(length) bytes at byte \(offset) of the stream: longer than the \(limit)-byte limit"))
+            items.append(
+                .warning(
+                    "dropped a line of \(length) bytes at byte \(offset) of the stream: longer than the \(limit)-byte limit"
+                ))
         }
     }
 }

@@ -16,7 +16,9 @@ extension EngineClient {
 
     /// `GET /containers/json?all=1`: every container, running or not; with `size`, writable layer sizes too.
     public func containers(_ identity: EngineIdentity, size: Bool = false) async throws -> [EngineContainer] {
-        try await getJSON(identity, "/containers/json?all=1" + (size ? "&size=1" : ""), as: [EngineContainer].self, what: "a container list")
+        try await getJSON(
+            identity, "/containers/json?all=1" + (size ? "&size=1" : ""), as: [EngineContainer].self,
+            what: "a container list")
     }
 
     /// `GET /system/df`: the images' usage and the build cache's.
@@ -30,8 +32,11 @@ extension EngineClient {
             struct State: Decodable { var FinishedAt: String? }
             var State: State?
         }
-        let inspect = try await getJSON(identity, "/containers/\(percentEncoded(id))/json", as: Inspect.self, what: "a container")
-        guard let text = inspect.State?.FinishedAt, let time = Timestamp(rfc3339: text), time.seconds > 0 else { return nil }
+        let inspect = try await getJSON(
+            identity, "/containers/\(percentEncoded(id))/json", as: Inspect.self, what: "a container")
+        guard let text = inspect.State?.FinishedAt, let time = Timestamp(rfc3339: text), time.seconds > 0 else {
+            return nil
+        }
         return time
     }
 
@@ -56,7 +61,8 @@ extension EngineClient {
 
     /// `POST /build/prune` keeping `keepStorage` bytes and removing only what is older than `until`; the bytes
     /// the engine says it reclaimed.
-    public func pruneBuildCache(_ identity: EngineIdentity, keepStorage: UInt64, until: Duration) async throws -> UInt64 {
+    public func pruneBuildCache(_ identity: EngineIdentity, keepStorage: UInt64, until: Duration) async throws -> UInt64
+    {
         struct Answer: Decodable { var SpaceReclaimed: UInt64? }
         let filters = EventQuery(filters: ["until": ["\(max(0, until.totalNanoseconds / 1_000_000_000))s"]]).filtersJSON
         let path = identity.path("/build/prune?keep-storage=\(keepStorage)&filters=\(percentEncoded(filters))")
@@ -71,14 +77,17 @@ extension EngineClient {
         try Self.requireSuccess(head, body, "DELETE \(versioned)", endpoint)
     }
 
-    private func getJSON<Value: Decodable>(_ identity: EngineIdentity, _ path: String, as type: Value.Type, what: String) async throws -> Value {
+    private func getJSON<Value: Decodable>(
+        _ identity: EngineIdentity, _ path: String, as type: Value.Type, what: String
+    ) async throws -> Value {
         let versioned = identity.path(path)
         let (head, body) = try await request(.GET, versioned, working: true)
         try Self.requireSuccess(head, body, "GET \(versioned)", endpoint)
         do {
             return try JSONDecoder().decode(Value.self, from: Data(body))
         } catch {
-            throw EngineError(.protocolViolation, "the engine at \(endpoint) answered GET \(versioned) with JSON that is not \(what)")
+            throw EngineError(
+                .protocolViolation, "the engine at \(endpoint) answered GET \(versioned) with JSON that is not \(what)")
         }
     }
 }

@@ -20,10 +20,13 @@ public struct EngineImage: Sendable, Equatable, Decodable {
     public var sharedSize: Int64
 
     enum CodingKeys: String, CodingKey {
-        case id = "Id", parentID = "ParentId", repoTags = "RepoTags", created = "Created", size = "Size", sharedSize = "SharedSize"
+        case id = "Id", parentID = "ParentId", repoTags = "RepoTags", created = "Created", size = "Size", sharedSize =
+            "SharedSize"
     }
 
-    public init(id: String, parentID: String = "", repoTags: [String], created: Int64, size: Int64, sharedSize: Int64 = -1) {
+    public init(
+        id: String, parentID: String = "", repoTags: [String], created: Int64, size: Int64, sharedSize: Int64 = -1
+    ) {
         self.id = id
         self.parentID = parentID
         self.repoTags = repoTags
@@ -36,7 +39,9 @@ public struct EngineImage: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         parentID = try container.decodeIfPresent(String.self, forKey: .parentID) ?? ""
-        repoTags = (try container.decodeIfPresent([String].self, forKey: .repoTags) ?? []).filter { !$0.hasPrefix("<none>") }
+        repoTags = (try container.decodeIfPresent([String].self, forKey: .repoTags) ?? []).filter {
+            !$0.hasPrefix("<none>")
+        }
         created = try container.decodeIfPresent(Int64.self, forKey: .created) ?? 0
         size = try container.decodeIfPresent(Int64.self, forKey: .size) ?? 0
         sharedSize = try container.decodeIfPresent(Int64.self, forKey: .sharedSize) ?? -1

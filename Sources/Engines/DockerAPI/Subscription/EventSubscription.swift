@@ -73,32 +73,36 @@ public struct EventSubscription: Sendable {
             do {
                 let identity = try await client.ping()
                 let startedAt = now()
-                try await client.streamEvents(identity, attempt, onOpen: {
-                    if !hasConnected, resumeFrom == nil { resumeFrom = startedAt }
-                    hasConnected = true
-                    try await onNotification(.connected(identity))
-                    // Only a connection the subscriber accepted counts: one it refuses keeps backing off.
-                    backoff.reset()
-                }, onItem: { item in
-                    switch item {
-                    case .event(let event):
-                        if awaitingFirstEvent, let floor = replayFloor {
-                            awaitingFirstEvent = false
-                            if event.time > floor {
-                                try await onNotification(.possibleGap(after: floor, before: event.time))
+                try await client.streamEvents(
+                    identity, attempt,
+                    onOpen: {
+                        if !hasConnected, resumeFrom == nil { resumeFrom = startedAt }
+                        hasConnected = true
+                        try await onNotification(.connected(identity))
+                        // Only a connection the subscriber accepted counts: one it refuses keeps backing off.
+                        backoff.reset()
+                    },
+                    onItem: { item in
+                        switch item {
+                        case .event(let event):
+                            if awaitingFirstEvent, let floor = replayFloor {
+                                awaitingFirstEvent = false
+                                if event.time > floor {
+                                    try await onNotification(.possibleGap(after: floor, before: event.time))
+                                }
                             }
+                            if deduplicator.admit(event) { try await onEvent(event) }
+                        case .warning(let text):
+                            logger.warning("\(text)")
                         }
-                        if deduplicator.admit(event) { try await onEvent(event) }
-                    case .warning(let text):
-                        logger.warning("\(text)")
-                    }
-                }, onReadEnd: onReadEnd)
+                    }, onReadEnd: onReadEnd)
                 // The engine ends the stream at `until`; before that, an ended stream means the engine went away.
                 if let until = query.until, now() >= until { return }
                 if policy == .never { return }
                 failure = "the engine ended the event stream"
             } catch let error as EngineError {
-                let retry = error.isTransient && (policy == .always || (policy == .afterFirstConnection && hasConnected))
+                let retry =
+                    error.isTransient && (policy == .always || (policy == .afterFirstConnection && hasConnected))
                 guard retry else { throw error }
                 failure = error.message
             }

@@ -29,10 +29,12 @@ extension ContainerdClient {
         let plugins = try await CallFailure.calling("introspection.Plugins") {
             try await service.plugins(request).plugins
         }
-        guard let plugin = plugins.first(where: { $0.id == ContentPlugin.id }), let directory = plugin.exports["root"] else {
+        guard let plugin = plugins.first(where: { $0.id == ContentPlugin.id }), let directory = plugin.exports["root"]
+        else {
             throw ContainerdError.call(
                 operation: "introspection.Plugins", code: "missing",
-                message: "no \(ContentPlugin.type).\(ContentPlugin.id) plugin with a root export: the content store plugin is disabled or failed"
+                message:
+                    "no \(ContentPlugin.type).\(ContentPlugin.id) plugin with a root export: the content store plugin is disabled or failed"
             )
         }
         return try ContentPlugin.containerdRoot(fromPluginDirectory: directory)

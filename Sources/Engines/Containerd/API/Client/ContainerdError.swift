@@ -29,7 +29,8 @@ public enum ContainerdError: Error, Sendable, Equatable, CustomStringConvertible
         case .namespaceMissing(let namespace):
             return "containerd has no namespace \"\(namespace)\": `ctr namespaces ls` lists the ones it has"
         case .imageNotFound(let namespace, let name):
-            return "containerd has no image \"\(name)\" in namespace \"\(namespace)\": `ctr -n \(namespace) images ls` lists them"
+            return
+                "containerd has no image \"\(name)\" in namespace \"\(namespace)\": `ctr -n \(namespace) images ls` lists them"
         case .unreadableManifest(let namespace, let image, let digest, let reason):
             return "cannot read the manifest \(digest) of image \"\(image)\" in namespace \"\(namespace)\" from "
                 + "containerd's content store: \(reason)"

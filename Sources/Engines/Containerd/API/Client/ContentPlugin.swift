@@ -9,8 +9,9 @@ enum ContentPlugin {
     static func containerdRoot(fromPluginDirectory directory: String) throws(ContainerdError) -> String {
         let suffix = "/\(type).\(id)"
         guard directory.hasSuffix(suffix), directory.count > suffix.count else {
-            throw .call(operation: "introspection.Plugins", code: "unexpected",
-                        message: "the content plugin's root \(directory) does not end in \(suffix)")
+            throw .call(
+                operation: "introspection.Plugins", code: "unexpected",
+                message: "the content plugin's root \(directory) does not end in \(suffix)")
         }
         return String(directory.dropLast(suffix.count))
     }

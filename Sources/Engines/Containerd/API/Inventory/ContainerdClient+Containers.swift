@@ -7,12 +7,15 @@ extension ContainerdClient {
         try await requireNamespace(namespace)
         let service = Containerd_Services_Containers_V1_Containers.Client(wrapping: grpc)
         let containers = try await CallFailure.calling("containers.List") {
-            try await service.list(Containerd_Services_Containers_V1_ListContainersRequest(),
-                                   metadata: NamespaceHeader.metadata(namespace)).containers
+            try await service.list(
+                Containerd_Services_Containers_V1_ListContainersRequest(),
+                metadata: NamespaceHeader.metadata(namespace)
+            ).containers
         }
         return containers.map { container in
-            ContainerdContainer(id: container.id, image: container.image, labels: container.labels,
-                                createdAt: ContainerdTime(container.createdAt))
+            ContainerdContainer(
+                id: container.id, image: container.image, labels: container.labels,
+                createdAt: ContainerdTime(container.createdAt))
         }
     }
 }

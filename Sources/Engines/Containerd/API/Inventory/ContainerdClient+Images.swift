@@ -9,8 +9,10 @@ extension ContainerdClient {
         try await requireNamespace(namespace)
         let service = Containerd_Services_Images_V1_Images.Client(wrapping: grpc)
         let images = try await CallFailure.calling("images.List") {
-            try await service.list(Containerd_Services_Images_V1_ListImagesRequest(),
-                                   metadata: NamespaceHeader.metadata(namespace)).images
+            try await service.list(
+                Containerd_Services_Images_V1_ListImagesRequest(),
+                metadata: NamespaceHeader.metadata(namespace)
+            ).images
         }
         return images.map(ContainerdImage.init)
     }
@@ -22,7 +24,7 @@ extension ContainerdClient {
         request.name = name
         do {
             return ContainerdImage(try await service.get(request, metadata: NamespaceHeader.metadata(namespace)).image)
-        } catch where CallFailure.isNotFound(error) {
+        } catch  where CallFailure.isNotFound(error) {
             try await requireNamespace(namespace)
             throw ContainerdError.imageNotFound(namespace: namespace, name: name)
         } catch {
@@ -40,7 +42,7 @@ extension ContainerdClient {
         request.sync = true
         do {
             _ = try await service.delete(request, metadata: NamespaceHeader.metadata(namespace))
-        } catch where CallFailure.isNotFound(error) {
+        } catch  where CallFailure.isNotFound(error) {
             try await requireNamespace(namespace)
             throw ContainerdError.imageNotFound(namespace: namespace, name: name)
         } catch {
@@ -51,8 +53,9 @@ extension ContainerdClient {
 
 extension ContainerdImage {
     init(_ image: Containerd_Services_Images_V1_Image) {
-        self.init(name: image.name, labels: image.labels, createdAt: ContainerdTime(image.createdAt),
-                  updatedAt: ContainerdTime(image.updatedAt), target: ContainerdDescriptor(image.target))
+        self.init(
+            name: image.name, labels: image.labels, createdAt: ContainerdTime(image.createdAt),
+            updatedAt: ContainerdTime(image.updatedAt), target: ContainerdDescriptor(image.target))
     }
 }
 

@@ -10,8 +10,10 @@ public struct ContainerdImage: Sendable, Equatable {
     public var updatedAt: ContainerdTime
     public var target: ContainerdDescriptor
 
-    public init(name: String, labels: [String: String], createdAt: ContainerdTime, updatedAt: ContainerdTime,
-                target: ContainerdDescriptor) {
+    public init(
+        name: String, labels: [String: String], createdAt: ContainerdTime, updatedAt: ContainerdTime,
+        target: ContainerdDescriptor
+    ) {
         self.name = name
         self.labels = labels
         self.createdAt = createdAt

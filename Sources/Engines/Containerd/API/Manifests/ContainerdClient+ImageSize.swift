@@ -8,8 +8,10 @@ extension ContainerdClient {
     /// What image `name` of `namespace` takes in the content store for `platform` (this machine's by default):
     /// its target, then (through an index, the first entry for the platform) the manifest, its config and its
     /// layers, each with the size the content store has for it.
-    public func imageSize(namespace: String, name: String,
-                          platform: ContainerdPlatform = .current) async throws -> ContainerdImageSize {
+    public func imageSize(
+        namespace: String, name: String,
+        platform: ContainerdPlatform = .current
+    ) async throws -> ContainerdImageSize {
         let image = try await image(namespace: namespace, name: name)
         var blobs: [ContainerdDescriptor] = []
         var missing: [ContainerdDescriptor] = []
@@ -23,8 +25,9 @@ extension ContainerdClient {
                 throw unreadable(descriptor.digest, "the content store does not have it")
             }
             blobs.append(ContainerdDescriptor(mediaType: descriptor.mediaType, digest: descriptor.digest, size: stored))
-            let bytes = try await readContent(namespace: namespace, digest: descriptor.digest,
-                                              limit: Self.maximumManifestBytes)
+            let bytes = try await readContent(
+                namespace: namespace, digest: descriptor.digest,
+                limit: Self.maximumManifestBytes)
             let document: ManifestDocument
             do {
                 document = try ManifestDocument.read(bytes, mediaType: descriptor.mediaType)
@@ -57,7 +60,7 @@ extension ContainerdClient {
         request.digest = digest
         do {
             return try await service.info(request, metadata: NamespaceHeader.metadata(namespace)).info.size
-        } catch where CallFailure.isNotFound(error) {
+        } catch  where CallFailure.isNotFound(error) {
             return nil
         } catch {
             throw CallFailure.mapped(error, operation: "content.Info")
@@ -74,8 +77,9 @@ extension ContainerdClient {
                 var bytes: [UInt8] = []
                 for try await chunk in response.messages {
                     guard bytes.count + chunk.data.count <= limit else {
-                        throw ContainerdError.call(operation: "content.Read", code: "too large",
-                                                   message: "\(digest) is larger than \(limit) bytes")
+                        throw ContainerdError.call(
+                            operation: "content.Read", code: "too large",
+                            message: "\(digest) is larger than \(limit) bytes")
                     }
                     bytes.append(contentsOf: chunk.data)
                 }

@@ -33,7 +33,8 @@ struct JSONReader {
 
     private mutating func expect(_ literal: String, _ value: JSONValue) throws(Failure) -> JSONValue {
         let expected = Array(literal.utf8)
-        guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected else {
+        guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected
+        else {
             throw failure("expected \(literal)")
         }
         position += expected.count
@@ -65,7 +66,9 @@ struct JSONReader {
         }
         while true {
             skipSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw failure("expected a member name")
+            }
             let key = try string()
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected :") }
@@ -155,7 +158,8 @@ struct JSONReader {
             let first = try hex4()
             if (0xD800..<0xDC00).contains(first) {
                 guard bytes.count - position >= 2, bytes[position] == UInt8(ascii: "\\"),
-                      bytes[position + 1] == UInt8(ascii: "u") else { return "\u{FFFD}" }
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else { return "\u{FFFD}" }
                 position += 2
                 let second = try hex4()
                 guard (0xDC00..<0xE000).contains(second) else { return "\u{FFFD}" }

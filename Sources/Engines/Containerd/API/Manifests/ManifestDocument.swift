@@ -29,13 +29,18 @@ enum ManifestDocument: Equatable {
     static func read(_ bytes: [UInt8], mediaType: String) throws -> ManifestDocument {
         let json = try JSONReader.read(bytes)
         guard case .object = json else { throw Unreadable(description: "not a JSON object") }
-        let isIndex = indexMediaTypes.contains(mediaType)
+        let isIndex =
+            indexMediaTypes.contains(mediaType)
             || (!manifestMediaTypes.contains(mediaType) && json["manifests"] != nil)
         if isIndex {
-            guard let entries = json["manifests"]?.array else { throw Unreadable(description: "an index without manifests") }
-            return .index(try entries.map { entry in
-                IndexEntry(descriptor: try descriptor(entry, "a manifests entry"), platform: platform(entry["platform"]))
-            })
+            guard let entries = json["manifests"]?.array else {
+                throw Unreadable(description: "an index without manifests")
+            }
+            return .index(
+                try entries.map { entry in
+                    IndexEntry(
+                        descriptor: try descriptor(entry, "a manifests entry"), platform: platform(entry["platform"]))
+                })
         }
         guard let config = json["config"] else { throw Unreadable(description: "a manifest without config") }
         let layers = try (json["layers"]?.array ?? []).map { try descriptor($0, "a layer") }

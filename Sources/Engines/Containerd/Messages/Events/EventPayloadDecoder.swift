@@ -40,14 +40,18 @@ public enum EventPayloadDecoder {
                 [text("id", $0.id), text("image", $0.image), text("snapshot_key", $0.snapshotKey)] + labels($0.labels)
             },
             "containerd.events.ContainerDelete": entry(Containerd_Events_ContainerDelete.self) { [text("id", $0.id)] },
-            "containerd.events.ContentDelete": entry(Containerd_Events_ContentDelete.self) { [text("digest", $0.digest)] },
+            "containerd.events.ContentDelete": entry(Containerd_Events_ContentDelete.self) {
+                [text("digest", $0.digest)]
+            },
             "containerd.events.NamespaceCreate": entry(Containerd_Events_NamespaceCreate.self) {
                 [text("name", $0.name)] + labels($0.labels)
             },
             "containerd.events.NamespaceUpdate": entry(Containerd_Events_NamespaceUpdate.self) {
                 [text("name", $0.name)] + labels($0.labels)
             },
-            "containerd.events.NamespaceDelete": entry(Containerd_Events_NamespaceDelete.self) { [text("name", $0.name)] },
+            "containerd.events.NamespaceDelete": entry(Containerd_Events_NamespaceDelete.self) {
+                [text("name", $0.name)]
+            },
             "containerd.events.SnapshotPrepare": entry(Containerd_Events_SnapshotPrepare.self) {
                 [text("key", $0.key), text("parent", $0.parent)]
             },
@@ -56,36 +60,54 @@ public enum EventPayloadDecoder {
             },
             "containerd.events.SnapshotRemove": entry(Containerd_Events_SnapshotRemove.self) { [text("key", $0.key)] },
             "containerd.events.TaskCreate": entry(Containerd_Events_TaskCreate.self) {
-                [text("container_id", $0.containerID), text("bundle", $0.bundle), text("checkpoint", $0.checkpoint),
-                 number("pid", $0.pid)]
+                [
+                    text("container_id", $0.containerID), text("bundle", $0.bundle), text("checkpoint", $0.checkpoint),
+                    number("pid", $0.pid),
+                ]
             },
             "containerd.events.TaskStart": entry(Containerd_Events_TaskStart.self) {
                 [text("container_id", $0.containerID), number("pid", $0.pid)]
             },
             "containerd.events.TaskDelete": entry(Containerd_Events_TaskDelete.self) {
-                [text("container_id", $0.containerID), text("id", $0.id), number("pid", $0.pid),
-                 number("exit_status", $0.exitStatus)]
+                [
+                    text("container_id", $0.containerID), text("id", $0.id), number("pid", $0.pid),
+                    number("exit_status", $0.exitStatus),
+                ]
             },
             "containerd.events.TaskExit": entry(Containerd_Events_TaskExit.self) {
-                [text("container_id", $0.containerID), text("id", $0.id), number("pid", $0.pid),
-                 number("exit_status", $0.exitStatus)]
+                [
+                    text("container_id", $0.containerID), text("id", $0.id), number("pid", $0.pid),
+                    number("exit_status", $0.exitStatus),
+                ]
             },
-            "containerd.events.TaskOOM": entry(Containerd_Events_TaskOOM.self) { [text("container_id", $0.containerID)] },
+            "containerd.events.TaskOOM": entry(Containerd_Events_TaskOOM.self) {
+                [text("container_id", $0.containerID)]
+            },
             "containerd.events.TaskExecAdded": entry(Containerd_Events_TaskExecAdded.self) {
                 [text("container_id", $0.containerID), text("exec_id", $0.execID)]
             },
             "containerd.events.TaskExecStarted": entry(Containerd_Events_TaskExecStarted.self) {
                 [text("container_id", $0.containerID), text("exec_id", $0.execID), number("pid", $0.pid)]
             },
-            "containerd.events.TaskPaused": entry(Containerd_Events_TaskPaused.self) { [text("container_id", $0.containerID)] },
-            "containerd.events.TaskResumed": entry(Containerd_Events_TaskResumed.self) { [text("container_id", $0.containerID)] },
+            "containerd.events.TaskPaused": entry(Containerd_Events_TaskPaused.self) {
+                [text("container_id", $0.containerID)]
+            },
+            "containerd.events.TaskResumed": entry(Containerd_Events_TaskResumed.self) {
+                [text("container_id", $0.containerID)]
+            },
             "containerd.events.TaskCheckpointed": entry(Containerd_Events_TaskCheckpointed.self) {
                 [text("container_id", $0.containerID), text("checkpoint", $0.checkpoint)]
             },
         ]
         let images: [(String, Decoder)] = [
-            ("ImageCreate", entry(Containerd_Services_Images_V1_ImageCreate.self) { [text("name", $0.name)] + labels($0.labels) }),
-            ("ImageUpdate", entry(Containerd_Services_Images_V1_ImageUpdate.self) { [text("name", $0.name)] + labels($0.labels) }),
+            (
+                "ImageCreate",
+                entry(Containerd_Services_Images_V1_ImageCreate.self) { [text("name", $0.name)] + labels($0.labels) }
+            ),
+            (
+                "ImageUpdate",
+                entry(Containerd_Services_Images_V1_ImageUpdate.self) { [text("name", $0.name)] + labels($0.labels) }
+            ),
             ("ImageDelete", entry(Containerd_Services_Images_V1_ImageDelete.self) { [text("name", $0.name)] }),
         ]
         for (name, decoder) in images {
