@@ -27,6 +27,7 @@ public enum JournalField {
     public static let rule = JournalEntry.FieldName("rule")
     public static let runID = JournalEntry.FieldName("run_id")
     public static let eventCount = JournalEntry.FieldName("event_count")
+    /// A run's: `quiet` or `max_delay`; a policy summary's: `start`, `interval`, `event` or `manual`.
     public static let trigger = JournalEntry.FieldName("trigger")
     public static let resources = JournalEntry.FieldName("resources")
     public static let dryRun = JournalEntry.FieldName("dry_run")
@@ -52,4 +53,6 @@ public enum JournalField {
     public static let usageAfter = JournalEntry.FieldName("usage_after")
     public static let count = JournalEntry.FieldName("count")
     public static let failed = JournalEntry.FieldName("failed")
+    /// Objects outside the policy's `only` scope; only with `only`.
+    public static let outsidePolicy = JournalEntry.FieldName("outside_policy")
 }

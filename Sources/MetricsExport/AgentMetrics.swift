@@ -45,20 +45,21 @@ public final class AgentMetrics: Sendable {
             counter(.engineReconnects).increment()
         case .connectionRefused(let listener, let reason):
             counter(.connectionsRefused, listener, reason).increment()
-        case .policy(let name, let outcome, let result):
-            observePolicy(name, outcome: outcome, result: result)
+        case .policy(let name, let outcome, let trigger, let result):
+            observePolicy(name, outcome: outcome, trigger: trigger.rawValue, result: result)
         }
     }
 
-    /// A policy's evaluation: counted by outcome, its removals by resource and reason, the bytes it freed.
-    private func observePolicy(_ name: String, outcome: String, result: PolicyResult) {
-        counter(.gcEvaluations, name, outcome).increment()
+    /// A policy's evaluation: counted by outcome and trigger, its removals by resource, reason and trigger, the bytes
+    /// it freed.
+    private func observePolicy(_ name: String, outcome: String, trigger: String, result: PolicyResult) {
+        counter(.gcEvaluations, name, outcome, trigger).increment()
         for (removals, count) in result.removed {
-            counter(.gcRemovals, name, removals.resource, removals.reason).increment(by: Int64(count))
+            counter(.gcRemovals, name, removals.resource, removals.reason, trigger).increment(by: Int64(count))
         }
         // Present at 0 from a policy's first evaluation, so an alert on its increase sees the first refusal.
         counter(.gcRefusedRemovals, name).increment(by: Int64(result.refused))
-        counter(.gcFreedBytes, name).increment(by: Int64(clamping: result.freed))
+        counter(.gcFreedBytes, name, trigger).increment(by: Int64(clamping: result.freed))
     }
 
     /// Sets the gauges from the loop's status: the connection, the last event, each rule's pending batch.

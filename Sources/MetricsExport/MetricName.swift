@@ -38,19 +38,22 @@ public struct MetricName: Sendable, Equatable {
 
     public static let gcEvaluations = MetricName(
         name: "reclaimd_gc_evaluations_total",
-        help: "Garbage-collection policy evaluations ended, by policy and outcome (success, failure, dry_run).",
-        labels: ["policy", "outcome"])
+        help:
+            "Garbage-collection policy evaluations ended, by policy, outcome (success, failure, dry_run) and trigger (start, interval, event).",
+        labels: ["policy", "outcome", "trigger"])
     public static let gcRemovals = MetricName(
         name: "reclaimd_gc_removals_total",
-        help: "Objects garbage-collection policies removed, by policy, resource and reason (size, max_unused).",
-        labels: ["policy", "resource", "reason"])
+        help:
+            "Objects garbage-collection policies removed, by policy, resource, reason (size, max_unused) and trigger.",
+        labels: ["policy", "resource", "reason", "trigger"])
     public static let gcRefusedRemovals = MetricName(
         name: "reclaimd_gc_refused_removals_total",
         help: "Removals garbage-collection policies asked for and the engine refused (in use, conflict), by policy.",
         labels: ["policy"])
     public static let gcFreedBytes = MetricName(
         name: "reclaimd_gc_freed_bytes_total",
-        help: "Bytes garbage-collection policies freed, as the engine measured them, by policy.", labels: ["policy"])
+        help: "Bytes garbage-collection policies freed, as the engine measured them, by policy and trigger.",
+        labels: ["policy", "trigger"])
 
     public static let connectionsRefused = MetricName(
         name: "reclaimd_connections_refused_total",

@@ -3,7 +3,8 @@ import Time
 import Rules
 
 /// A policy's decision on containers, with no I/O: exited containers that stopped longer than `max_unused` ago,
-/// oldest stop first, never a running one and never one whose name a `keep` pattern matches.
+/// oldest stop first, never a running one, never one whose name a `keep` pattern matches, and only those within the
+/// policy's `only` scope (name globs, `label:KEY=VALUE`).
 public struct ContainerPlanner: Sendable {
     public var policy: PolicyDefinition
 
@@ -19,7 +20,7 @@ public struct ContainerPlanner: Sendable {
         let eligible = containers.filter { container in
             guard container.state == "exited", let finished = container.finished, !excluded.contains(container.id)
             else { return false }
-            return finished <= cutoff && !ReferencePattern.anyMatch(patterns, [container.name])
+            return finished <= cutoff && !ReferencePattern.anyMatch(patterns, [container.name]) && inScope(container)
         }
         return
             eligible
@@ -30,5 +31,16 @@ public struct ContainerPlanner: Sendable {
                     policy: policy.name, resource: "container", id: container.id, references: [container.name],
                     size: container.size, lastUsed: container.finished ?? container.created, reason: .maxUnused)
             }
+    }
+
+    /// Whether the policy is responsible for the container (`only`).
+    public func inScope(_ container: ContainerRecord) -> Bool {
+        ScopePattern.inScope(
+            policy.only.compactMap(ScopePattern.init), names: [container.name], labels: container.labels)
+    }
+
+    /// The containers outside the policy's `only` scope: 0 without `only`.
+    public func outsideScope(_ containers: [ContainerRecord]) -> Int {
+        policy.only.isEmpty ? 0 : containers.count { !inScope($0) }
     }
 }

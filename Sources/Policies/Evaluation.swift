@@ -30,10 +30,15 @@ public struct EvaluationSummary: Sendable, Equatable {
     /// Removals the engine refused.
     public var failed: Int
     public var duration: Duration
+    /// Why it was evaluated.
+    public var trigger: EvaluationTrigger
+    /// Objects outside the policy's `only` scope, left alone; nil without `only` (and for build cache).
+    public var outsideScope: Int?
 
     public init(
         policy: String, resource: String, dryRun: Bool, usageBefore: UInt64, usageAfter: UInt64, freed: UInt64,
-        count: Int, failed: Int = 0, duration: Duration = .zero
+        count: Int, failed: Int = 0, duration: Duration = .zero, trigger: EvaluationTrigger = .manual,
+        outsideScope: Int? = nil
     ) {
         self.policy = policy
         self.resource = resource
@@ -44,5 +49,7 @@ public struct EvaluationSummary: Sendable, Equatable {
         self.count = count
         self.failed = failed
         self.duration = duration
+        self.trigger = trigger
+        self.outsideScope = outsideScope
     }
 }

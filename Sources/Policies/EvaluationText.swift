@@ -31,6 +31,8 @@ public enum EvaluationJSON {
             writer.add("removed", summary.count)
             writer.add("failed", summary.failed)
         }
+        writer.add("trigger", summary.trigger.rawValue)
+        if let outside = summary.outsideScope { writer.add("outside_policy", outside) }
         return writer.finish()
     }
 
@@ -46,7 +48,8 @@ public enum EvaluationJSON {
 
     public static func text(_ summary: EvaluationSummary) -> String {
         let action = summary.dryRun ? "would free" : "freed"
+        let outside = summary.outsideScope.map { ", \($0) outside the policy (only)" } ?? ""
         return
-            "\(summary.policy) (\(summary.resource)): \(action) \(ByteCountText.decimal(summary.freed)), usage \(ByteCountText.decimal(summary.usageBefore)) → \(ByteCountText.decimal(summary.usageAfter)), \(summary.count) \(summary.dryRun ? "planned" : "removed")\(summary.failed > 0 ? ", \(summary.failed) failed" : "")"
+            "\(summary.policy) (\(summary.resource), \(summary.trigger.rawValue)): \(action) \(ByteCountText.decimal(summary.freed)), usage \(ByteCountText.decimal(summary.usageBefore)) → \(ByteCountText.decimal(summary.usageAfter)), \(summary.count) \(summary.dryRun ? "planned" : "removed")\(summary.failed > 0 ? ", \(summary.failed) failed" : "")\(outside)"
     }
 }

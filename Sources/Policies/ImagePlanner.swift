@@ -5,8 +5,9 @@ import Rules
 /// A policy's decision on images, with no I/O: an inventory, the last-use map and the time in; the removals, in
 /// order, out.
 ///
-/// Never removed: an image any container uses (running or not), one a `keep` pattern matches, one created or
-/// last used within `min_age`, and every ancestor of those. The rest go least recently used first (ties: older
+/// Never removed: an image any container uses (running or not), one a `keep` pattern matches, one of the newest
+/// `keep_latest` of its repository, one outside the policy's `only` scope, one created or last used within
+/// `min_age`, and every ancestor of those. The rest go least recently used first (ties: older
 /// creation first, then ID), children before their parents: everything past `max_unused`, and, when usage is
 /// above `max_total_size`, as many as it takes to bring the estimate to `target_size` or under.
 public struct ImagePlanner: Sendable {
@@ -36,19 +37,59 @@ public struct ImagePlanner: Sendable {
         return select(ordered, graph: graph, sizes: sizes, usage: inventory.imageUsage, lastUse: lastUse, now: now)
     }
 
-    /// In use, kept or too young.
+    /// In use, kept, among the newest of its repository, outside the scope, or too young.
     func protectedIDs(_ inventory: Inventory, lastUse: LastUse, now: Timestamp) -> Set<String> {
         let patterns = policy.keep.map(ReferencePattern.init)
-        var protected = Set(inventory.containers.map(\.imageID))
+        var protected = Set(inventory.containers.map(\.imageID)).union(newestOfEachRepository(inventory.images))
         let youngest = now.advanced(by: .zero - policy.minAge)
         for image in inventory.images {
-            if ReferencePattern.anyMatch(patterns, image.references) || image.created > youngest
+            if ReferencePattern.anyMatch(patterns, image.references) || !inScope(image) || image.created > youngest
                 || lastUse.lastUsed(image) > youngest
             {
                 protected.insert(image.id)
             }
         }
         return protected
+    }
+
+    /// Whether the policy is responsible for the image (`only`).
+    public func inScope(_ image: ImageRecord) -> Bool {
+        ScopePattern.inScope(policy.only.compactMap(ScopePattern.init), names: image.references, labels: image.labels)
+    }
+
+    /// The images outside the policy's `only` scope, as `docker images` lists them (tagged or dangling; the
+    /// intermediate images of a build chain are not counted): 0 without `only`.
+    public func outsideScope(_ inventory: Inventory) -> Int {
+        guard !policy.only.isEmpty else { return 0 }
+        let graph = ImageGraph(inventory.images)
+        return inventory.images.count { image in
+            !(image.references.isEmpty && graph.hasChildren(image.id)) && !inScope(image)
+        }
+    }
+
+    /// The newest `keep_latest` images (by creation, then ID) of each repository an image has a tag in.
+    func newestOfEachRepository(_ images: [ImageRecord]) -> Set<String> {
+        guard let count = policy.keepLatest else { return [] }
+        var byRepository: [String: [ImageRecord]] = [:]
+        for image in images {
+            for repository in Set(image.references.map(Self.repository)) {
+                byRepository[repository, default: []].append(image)
+            }
+        }
+        var newest = Set<String>()
+        for list in byRepository.values {
+            let ordered = list.sorted { ($0.created, $0.id) > ($1.created, $1.id) }
+            newest.formUnion(ordered.prefix(count).map(\.id))
+        }
+        return newest
+    }
+
+    /// The repository of `repository:tag`: up to the last `:` after the last `/` (`registry:5000/app:1` is in
+    /// `registry:5000/app`).
+    static func repository(_ reference: String) -> String {
+        guard let colon = reference.lastIndex(of: ":") else { return reference }
+        if let slash = reference.lastIndex(of: "/"), slash > colon { return reference }
+        return String(reference[..<colon])
     }
 
     private func order(_ a: ImageRecord, _ b: ImageRecord, _ lastUse: LastUse) -> Bool {

@@ -18,10 +18,12 @@ public struct ImageRecord: Sendable, Equatable {
     /// What it shares with other images, when the engine says (0 otherwise): removing it can free up to this much
     /// more than `size` (when it was the last to share), so garbage collection measures again after removing it.
     public var shared: UInt64
+    /// Its labels (`LABEL` in a Dockerfile), which `only = ["label:KEY=VALUE"]` matches.
+    public var labels: [String: String]
 
     public init(
         id: String, parentID: String? = nil, references: [String], created: Timestamp, size: UInt64,
-        aliases: [String] = [], shared: UInt64 = 0
+        aliases: [String] = [], shared: UInt64 = 0, labels: [String: String] = [:]
     ) {
         self.id = id
         self.parentID = parentID
@@ -30,6 +32,7 @@ public struct ImageRecord: Sendable, Equatable {
         self.size = size
         self.aliases = aliases
         self.shared = shared
+        self.labels = labels
     }
 }
 
@@ -47,10 +50,12 @@ public struct ContainerRecord: Sendable, Equatable {
     public var finished: Timestamp?
     /// Its writable layer.
     public var size: UInt64
+    /// Its labels (`--label`), which `only = ["label:KEY=VALUE"]` matches.
+    public var labels: [String: String]
 
     public init(
         id: String, name: String, imageID: String, state: String, created: Timestamp, finished: Timestamp? = nil,
-        size: UInt64 = 0
+        size: UInt64 = 0, labels: [String: String] = [:]
     ) {
         self.id = id
         self.name = name
@@ -59,6 +64,7 @@ public struct ContainerRecord: Sendable, Equatable {
         self.created = created
         self.finished = finished
         self.size = size
+        self.labels = labels
     }
 }
 

@@ -39,6 +39,31 @@ struct AgentLoopPolicyTests {
         #expect(Self.evaluations(harness.connect()) == ["images"], "the one that fell due runs once it is back")
     }
 
+    /// The triggers of the evaluations among `effects`.
+    static func triggers(_ effects: [AgentEffect]) -> [EvaluationTrigger] {
+        effects.compactMap { effect in
+            if case .evaluatePolicy(let run) = effect { return run.trigger }
+            return nil
+        }
+    }
+
+    @Test("each evaluation says why: start, then interval, event (also one asked for while running), interval")
+    func triggerOfEach() {
+        var harness = LoopHarness(rules: [], policies: [Self.policy])
+        harness.connect()
+        #expect(Self.triggers(harness.pass(.seconds(5))) == [.start])
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        #expect(Self.triggers(harness.pass(.seconds(300))) == [.interval])
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        harness.send(.source(generation: 0, .event(Self.creation(&harness))))
+        #expect(Self.triggers(harness.pass(.seconds(5))) == [.event], "the event brought it forward")
+        harness.send(.source(generation: 0, .event(Self.creation(&harness))))
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        #expect(Self.triggers(harness.pass(.seconds(5))) == [.event], "asked for while it ran")
+        harness.send(.policyEvaluated(policy: "images", failure: nil))
+        #expect(Self.triggers(harness.pass(.seconds(300))) == [.interval])
+    }
+
     @Test("pulls, builds, loads and creations ask for one debounced evaluation; other events do not; last use is kept")
     func events() {
         var harness = LoopHarness(rules: [], policies: [Self.policy])
@@ -112,7 +137,9 @@ struct AgentLoopPolicyTests {
             dryRun: false)
         let effects = harness.send(.policyEvaluated(policy: "images", failure: nil, result: result))
         let observed = effects.contains { effect in
-            if case .observe(.policy(name: "images", outcome: "success", result: result)) = effect { return true }
+            if case .observe(.policy(name: "images", outcome: "success", trigger: .start, result: result)) = effect {
+                return true
+            }
             return false
         }
         #expect(observed, "with metrics on, the result is observed: \(effects)")

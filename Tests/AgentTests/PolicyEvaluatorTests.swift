@@ -75,7 +75,7 @@ struct PolicyEvaluatorTests {
     }
 
     static func evaluate(_ world: LayeredEngine, _ policy: PolicyDefinition) async throws -> [RemovalOutcome] {
-        let evaluator = PolicyEvaluator(engine: world, lastUse: LastUse(), dryRun: false)
+        let evaluator = PolicyEvaluator(engine: world, lastUse: LastUse(), dryRun: false, trigger: .manual)
         let outcomes = OutcomeList()
         _ = try await evaluator.evaluate(policy) { await outcomes.append($0) }
         return await outcomes.items

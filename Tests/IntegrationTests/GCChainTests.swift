@@ -88,6 +88,7 @@ extension Integration {
                         })
                     let summary = try #require(try entries(.policyEvaluated, "RECLAIMD_POLICY", policy).first)
                     #expect(summary.string("RECLAIMD_COUNT") == "3")
+                    #expect(summary.string("RECLAIMD_TRIGGER") == "start", "the evaluation at start")
                     #expect(UInt64(summary.string("RECLAIMD_FREED_BYTES") ?? "") ?? 0 >= 30_000_000)
                     #expect(
                         try entries(.runStarted, "RECLAIMD_RULE", rule).count == 1,
@@ -106,13 +107,13 @@ extension Integration {
         private static func checkStatusAndMetrics(config: String, textfile: String, policy: String) throws {
             let metrics = try String(contentsOfFile: textfile, encoding: .utf8)
             for line in [
-                #"reclaimd_gc_evaluations_total{policy="\#(policy)",outcome="success"} 1"#,
-                #"reclaimd_gc_removals_total{policy="\#(policy)",resource="image",reason="size"} 3"#,
+                #"reclaimd_gc_evaluations_total{policy="\#(policy)",outcome="success",trigger="start"} 1"#,
+                #"reclaimd_gc_removals_total{policy="\#(policy)",resource="image",reason="size",trigger="start"} 3"#,
             ] {
                 #expect(metrics.contains(line + "\n"), "\(line) in:\n\(metrics)")
             }
             let freed = metrics.split(separator: "\n").first {
-                $0.hasPrefix(#"reclaimd_gc_freed_bytes_total{policy="\#(policy)"}"#)
+                $0.hasPrefix(#"reclaimd_gc_freed_bytes_total{policy="\#(policy)",trigger="start"}"#)
             }
             let freedBytes: UInt64? = freed.flatMap { line in line.split(separator: " ").last.flatMap { UInt64($0) } }
             #expect((freedBytes ?? 0) >= 30_000_000, "freed bytes: \(String(describing: freed))")
@@ -159,7 +160,9 @@ extension Integration {
             }
         }
 
-        @Test("the agent evaluates again after an image import (an event, long before the interval), and only then")
+        @Test(
+            "the agent evaluates again after an image import (an event, long before the interval), and only then; each summary's trigger"
+        )
         func afterEvents() async throws {
             try await Journald.ensureRunning()
             try await withDockerDaemon { daemon in
@@ -181,6 +184,12 @@ extension Integration {
                 try await Task.sleep(for: .seconds(7))  // no third one: the import was one request
                 #expect(try await agent.stop(signal: SIGTERM) == 0)
                 #expect(try entries(.policyEvaluated).count == 2)
+                #expect(
+                    try entries(.policyEvaluated).compactMap { $0.string("RECLAIMD_TRIGGER") } == ["start", "event"],
+                    "each summary says why it ran")
+                let report = try ReportRun.json(["--match", "_PID=\(agent.child.pid)"])
+                let triggers = report.object("total").object("policies").object(policy).object("triggers")
+                #expect(triggers as? [String: Int] == ["start": 1, "event": 1], "report counts them: \(report)")
                 #expect(try entries(.policyRemoval).compactMap { $0.string("RECLAIMD_REFERENCES") } == ["fresh:1"])
                 #expect(
                     try daemon.docker("images --format '{{.Repository}}:{{.Tag}}'").split(separator: "\n") == [

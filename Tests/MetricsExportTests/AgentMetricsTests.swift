@@ -82,7 +82,7 @@ struct AgentMetricsTests {
         #expect(!text.contains(#"reclaimd_reclaimed_bytes_total{resource="volume"}"#), "no bytes for removals")
     }
 
-    @Test("policy evaluations: counted by outcome, removals by resource and reason, freed bytes")
+    @Test("policy evaluations: counted by outcome and trigger, removals by resource, reason and trigger, freed bytes")
     func policies() {
         let metrics = AgentMetrics()
         var result = PolicyResult()
@@ -92,15 +92,15 @@ struct AgentMetricsTests {
         ]
         result.freed = 45_000_000
         result.refused = 2
-        metrics.observe(.policy(name: "images", outcome: "success", result: result))
-        metrics.observe(.policy(name: "images", outcome: "dry run", result: PolicyResult()))
+        metrics.observe(.policy(name: "images", outcome: "success", trigger: .start, result: result))
+        metrics.observe(.policy(name: "images", outcome: "dry run", trigger: .event, result: PolicyResult()))
         let text = exposition(metrics)
         for line in [
-            #"reclaimd_gc_evaluations_total{policy="images",outcome="success"} 1"#,
-            #"reclaimd_gc_evaluations_total{policy="images",outcome="dry_run"} 1"#,
-            #"reclaimd_gc_removals_total{policy="images",resource="image",reason="size"} 3"#,
-            #"reclaimd_gc_removals_total{policy="images",resource="container",reason="max_unused"} 1"#,
-            #"reclaimd_gc_freed_bytes_total{policy="images"} 45000000"#,
+            #"reclaimd_gc_evaluations_total{policy="images",outcome="success",trigger="start"} 1"#,
+            #"reclaimd_gc_evaluations_total{policy="images",outcome="dry_run",trigger="event"} 1"#,
+            #"reclaimd_gc_removals_total{policy="images",resource="image",reason="size",trigger="start"} 3"#,
+            #"reclaimd_gc_removals_total{policy="images",resource="container",reason="max_unused",trigger="start"} 1"#,
+            #"reclaimd_gc_freed_bytes_total{policy="images",trigger="start"} 45000000"#,
             #"reclaimd_gc_refused_removals_total{policy="images"} 2"#,
         ] {
             #expect(text.contains(line + "\n"), "\(line) in:\n\(text)")

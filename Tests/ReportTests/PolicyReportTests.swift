@@ -4,7 +4,8 @@ import Time
 import Report
 import Testing
 
-/// What each garbage-collection policy removed and why, from its removal entries.
+/// What each garbage-collection policy removed and why, from its removal entries, and why it was evaluated, from
+/// its summaries.
 @Suite("report: garbage-collection policies")
 struct PolicyReportTests {
     private static let records = [
@@ -14,6 +15,11 @@ struct PolicyReportTests {
         Entries.policyRemoval("images", reason: "size", size: 9_000_000, removed: false, at: 13),
         Entries.policyRemoval("trial", reason: "size", size: 7_000_000, removed: nil, at: 14),
         Entries.record(.policyRemoval, at: 15, ["RECLAIMD_RESOURCE": "image"]),
+        Entries.record(.policyEvaluated, at: 16, ["RECLAIMD_POLICY": "images", "RECLAIMD_TRIGGER": "start"]),
+        Entries.record(.policyEvaluated, at: 17, ["RECLAIMD_POLICY": "images", "RECLAIMD_TRIGGER": "interval"]),
+        Entries.record(.policyEvaluated, at: 18, ["RECLAIMD_POLICY": "images", "RECLAIMD_TRIGGER": "interval"]),
+        Entries.record(.policyEvaluated, at: 19, ["RECLAIMD_POLICY": "trial"]),  // written before triggers
+        Entries.record(.policyEvaluated, at: 20, ["RECLAIMD_TRIGGER": "event"]),
     ]
 
     @Test("removed by reason with their sizes, refused, and what a dry run planned; an unreadable entry is skipped")
@@ -24,7 +30,13 @@ struct PolicyReportTests {
         #expect(images.removedBytes == 26_000_000)
         #expect(images.refused == 1 && images.planned == 0)
         #expect(report.total.policies["trial"]?.planned == 1 && report.total.policies["trial"]?.removed == 0)
-        #expect(report.skipped == ["policy removal without RECLAIMD_POLICY, RECLAIMD_RESOURCE or RECLAIMD_REASON": 1])
+        #expect(
+            report.skipped == [
+                "policy removal without RECLAIMD_POLICY, RECLAIMD_RESOURCE or RECLAIMD_REASON": 1,
+                "policy summary without RECLAIMD_POLICY": 1,
+            ])
+        #expect(images.evaluationsByTrigger == ["start": 1, "interval": 2] && images.evaluations == 3)
+        #expect(report.total.policies["trial"]?.evaluationsByTrigger == ["unknown": 1])
     }
 
     @Test("text: one row per policy; JSON: the policies object")
@@ -34,14 +46,14 @@ struct PolicyReportTests {
         #expect(
             text.contains(
                 """
-                  policy  removed  size  max_unused    bytes  refused  dry run
-                  images        3     2           1  26.0 MB        1        0
-                  trial         0     0           0      0 B        0        1
+                  policy  removed  size  max_unused    bytes  refused  dry run  evaluations
+                  images        3     2           1  26.0 MB        1        0  3 (1 start, 2 interval)
+                  trial         0     0           0      0 B        0        1  1 (1 unknown)
                 """), "\(text)")
         let json = ReportJSON.object(report)
         #expect(
             json.contains(
-                #""policies":{"images":{"removed":3,"removed_bytes":26000000,"reasons":{"max_unused":1,"size":2},"refused":1,"dry_run_planned":0},"trial":{"removed":0,"removed_bytes":0,"reasons":{},"refused":0,"dry_run_planned":1}}"#
+                #""policies":{"images":{"removed":3,"removed_bytes":26000000,"reasons":{"max_unused":1,"size":2},"refused":1,"dry_run_planned":0,"evaluations":3,"triggers":{"interval":2,"start":1}},"trial":{"removed":0,"removed_bytes":0,"reasons":{},"refused":0,"dry_run_planned":1,"evaluations":1,"triggers":{"unknown":1}}}"#
             ), "\(json)")
     }
 }

@@ -25,7 +25,7 @@ struct ReportJSONTests {
     static let ruleKeys: Set<String> = ["runs", "outcomes", "duration_ms", "trimmed_bytes", "trim_reports"]
     static let durationKeys: Set<String> = ["count", "total", "p50", "max"]
     static let gapKeys: Set<String> = ["time", "start", "end"]
-    static let outageKeys: Set<String> = ["pid", "host", "start", "end", "duration_ms"]
+    static let outageKeys: Set<String> = ["pid", "machine", "host", "start", "end", "duration_ms"]
 
     private static func parse(_ report: Report) throws -> [String: Any] {
         let text = ReportJSON.object(report)

@@ -79,7 +79,7 @@ struct PolicyConfigurationTests {
                     "reclaimd.toml:8:8: keep must be an array of non-empty patterns, e.g. [\"registry.example.com/base/*\", \"*:stable\"]",
                     "reclaimd.toml:9:11: dry_run must be true or false",
                     "reclaimd.toml:10:24: max_removals_per_run 0 must be an integer from 1 to 100000",
-                    "reclaimd.toml:11:1: unknown key \"colour\" in [[policy]]; expected one of: \(["name", "resources", "max_total_size", "target_size", "max_unused", "min_age", "keep", "interval", "dry_run", "max_removals_per_run"].joined(separator: ", "))",
+                    "reclaimd.toml:11:1: unknown key \"colour\" in [[policy]]; expected one of: \(["name", "resources", "max_total_size", "target_size", "max_unused", "min_age", "keep", "keep_latest", "only", "interval", "dry_run", "max_removals_per_run"].joined(separator: ", "))",
                     "reclaimd.toml:13:1: policy \"empty\" has neither max_total_size nor max_unused: it would never remove anything",
                 ])
         }
@@ -123,6 +123,8 @@ struct PolicyConfigurationTests {
             target_size = "70%"
             max_unused = "4w"
             keep = ["*:stable"]
+            keep_latest = 3
+            only = ["ci/*", "label:com.example.gc=true"]
 
             [[policy]]
             name = "cache"
@@ -135,6 +137,52 @@ struct PolicyConfigurationTests {
         #expect(again.map(\.effectiveTarget) == policies.map(\.effectiveTarget))
         #expect(again.map(\.maxUnused) == policies.map(\.maxUnused))
         #expect(again.map(\.keep) == policies.map(\.keep))
+        #expect(again.map(\.keepLatest) == [3, nil] && again.map(\.only) == policies.map(\.only))
         #expect(written.contains("target_size = \"1073741824\""))
+    }
+
+    @Test("keep_latest and only: read as written; each mistake at its position")
+    func scope() throws {
+        let policy = try #require(
+            try parser.parse(
+                """
+                [[policy]]
+                name = "ci"
+                resources = ["image", "container"]
+                max_unused = "3d"
+                keep_latest = 2
+                only = ["ci/*", "label:com.example.gc=true"]
+                """
+            ).policies.first)
+        #expect(policy.keepLatest == 2 && policy.only == ["ci/*", "label:com.example.gc=true"])
+        #expect(
+            parser.errors(
+                """
+                [[policy]]
+                name = "a"
+                max_unused = "3d"
+                keep_latest = 0
+                only = []
+
+                [[policy]]
+                name = "b"
+                resources = ["container"]
+                max_unused = "3d"
+                keep_latest = 1
+                only = ["label:=x"]
+
+                [[policy]]
+                name = "c"
+                resources = ["image", "builder"]
+                max_total_size = "1GB"
+                only = ["label:team=ci"]
+                """)
+                == [
+                    "reclaimd.toml:4:15: keep_latest 0 must be an integer from 1 to 10000",
+                    "reclaimd.toml:5:8: only must be a non-empty array of non-empty patterns, e.g. [\"ci/*\", \"label:com.example.gc=true\"]",
+                    "reclaimd.toml:11:15: keep_latest applies to images: add \"image\" to the policy's resources",
+                    "reclaimd.toml:12:8: only pattern \"label:=x\" must be label:KEY=VALUE with a non-empty KEY",
+                    "reclaimd.toml:18:8: only cannot scope build cache: give \"builder\" a policy of its own",
+                ])
     }
 }

@@ -1,5 +1,6 @@
 import Formats
 import Time
+import Policies
 
 /// What the loop has seen since the agent started, kept for observers (`status`, metrics): the connection's
 /// history, the last event, each rule's last run. The loop's decisions never read it.
@@ -25,7 +26,7 @@ public enum AgentObservation: Sendable, Equatable {
     /// The source connected again after losing the engine.
     case reconnected
     /// A policy's evaluation ended: `success`, `failure` or `dry run`, and what it removed and freed.
-    case policy(name: String, outcome: String, result: PolicyResult)
+    case policy(name: String, outcome: String, trigger: EvaluationTrigger, result: PolicyResult)
     /// A listener (`metrics`, `status`) refused or dropped a client (`ConnectionRefusal`'s raw value).
     case connectionRefused(listener: String, reason: String)
 }

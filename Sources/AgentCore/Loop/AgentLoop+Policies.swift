@@ -22,26 +22,26 @@ extension AgentLoop {
     /// data lives): one waiting for it starts once it is back.
     mutating func launchDuePolicies(at now: ClockReading) {
         guard phase == .running, engineReachable, hooksMayStart else { return }
-        for name in schedule.takeDue(at: now.monotonic) {
+        for (name, trigger) in schedule.takeDue(at: now.monotonic) {
             guard let policy = configuration.policies.first(where: { $0.name == name }) else { continue }
             emit(
                 .evaluatePolicy(
                     PolicyRun(
                         policy: policy, lastUse: LastUse(times: state.imageLastUse),
                         dryRun: settings.dryRun || policy.dryRun, engineHost: context.host,
-                        dataRoot: context.dataRoot)))
+                        dataRoot: context.dataRoot, trigger: trigger)))
         }
     }
 
     /// An evaluation ended (`failure`: why it could not finish, e.g. the engine went away), and what it did.
     mutating func policyEvaluated(_ name: String, failure: String?, result: PolicyResult, at now: ClockReading) {
         let interval = configuration.policies.first { $0.name == name }?.interval
-        schedule.ended(name, interval: interval, at: now.monotonic)
+        let trigger = schedule.ended(name, interval: interval, at: now.monotonic) ?? .manual
         let outcome = failure != nil ? "failure" : result.dryRun ? "dry run" : "success"
         activity.lastEvaluations[name] = StatusSnapshot.LastEvaluation(
             outcome: outcome, endedAt: now.wall, removed: result.removedCount, refused: result.refused,
             freed: result.freed)
-        observe(.policy(name: name, outcome: outcome, result: result))
+        observe(.policy(name: name, outcome: outcome, trigger: trigger, result: result))
         if let failure {
             emit(.log(.warning, "policy \(name): the evaluation stopped: \(failure)", [:]))
         }
@@ -63,4 +63,6 @@ public struct PolicyRun: Sendable {
     /// The engine's address and data root, as the source reported them.
     public var engineHost: String
     public var dataRoot: String
+    /// Why it runs: journaled with its summaries.
+    public var trigger: EvaluationTrigger
 }

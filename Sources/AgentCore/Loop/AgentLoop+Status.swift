@@ -19,8 +19,8 @@ extension AgentLoop {
             since: activity.connectionChangedAt, reconnects: max(0, activity.connections - 1))
         let policies = configuration.policies.map { policy in
             StatusSnapshot.Policy(
-                name: policy.name, nextEvaluation: schedule.due[policy.name].map { now.wall(of: $0) },
-                evaluating: schedule.evaluating.contains(policy.name),
+                name: policy.name, nextEvaluation: schedule.due[policy.name].map { now.wall(of: $0.time) },
+                evaluating: schedule.evaluating[policy.name] != nil,
                 lastEvaluation: activity.lastEvaluations[policy.name])
         }
         return StatusSnapshot(

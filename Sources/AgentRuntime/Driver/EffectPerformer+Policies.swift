@@ -18,7 +18,8 @@ extension EffectPerformer {
             var summaries: [EvaluationSummary] = []
             do {
                 summaries = try await engines.adapter(host: run.engineHost).withCollection { collection in
-                    let evaluator = PolicyEvaluator(engine: collection, lastUse: run.lastUse, dryRun: run.dryRun)
+                    let evaluator = PolicyEvaluator(
+                        engine: collection, lastUse: run.lastUse, dryRun: run.dryRun, trigger: run.trigger)
                     return try await evaluator.evaluate(run.policy) { outcome in
                         sink.write(PolicyJournal.removal(outcome))
                         outcomes.append(outcome)

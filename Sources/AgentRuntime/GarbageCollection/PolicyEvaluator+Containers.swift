@@ -12,7 +12,8 @@ extension PolicyEvaluator {
     ) async throws -> EvaluationSummary {
         let containers = try await engine.containers()
         let before = containers.reduce(0) { $0 + $1.size }
-        let plan = ContainerPlanner(policy: policy).plan(containers, now: .now())
+        let planner = ContainerPlanner(policy: policy)
+        let plan = planner.plan(containers, now: .now())
         var freed: UInt64 = 0
         var failed = 0
         for removal in plan {
@@ -33,6 +34,7 @@ extension PolicyEvaluator {
         freed = min(freed, before)
         return EvaluationSummary(
             policy: policy.name, resource: "container", dryRun: dryRun, usageBefore: before,
-            usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed)
+            usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed,
+            outsideScope: policy.only.isEmpty ? nil : planner.outsideScope(containers))
     }
 }

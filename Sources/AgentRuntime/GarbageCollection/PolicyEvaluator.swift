@@ -14,11 +14,14 @@ public struct PolicyEvaluator: Sendable {
     public let engine: any EngineCollection
     public let lastUse: LastUse
     public let dryRun: Bool
+    /// Why this evaluation runs: written into every summary.
+    public let trigger: EvaluationTrigger
 
-    public init(engine: any EngineCollection, lastUse: LastUse, dryRun: Bool) {
+    public init(engine: any EngineCollection, lastUse: LastUse, dryRun: Bool, trigger: EvaluationTrigger) {
         self.engine = engine
         self.lastUse = lastUse
         self.dryRun = dryRun
+        self.trigger = trigger
     }
 
     /// The engine's data root, whose filesystem a percentage refers to.
@@ -38,6 +41,7 @@ public struct PolicyEvaluator: Sendable {
             default: summary = try await evaluateImages(policy, report: report)
             }
             summary.duration = ContinuousClock.now - start
+            summary.trigger = trigger
             summaries.append(summary)
         }
         return summaries
@@ -74,13 +78,14 @@ public struct PolicyEvaluator: Sendable {
         var planner = try planner(policy)
         var inventory = try await engine.inventory()
         let before = inventory.imageUsage
+        let outside = policy.only.isEmpty ? nil : planner.outsideScope(inventory)
         if dryRun {
             let plan = planner.plan(inventory, lastUse: lastUse, now: .now())
             for removal in plan { await report(RemovalOutcome(removal: removal, removed: nil)) }
             let wouldFree = min(before, plan.reduce(0) { $0 + $1.size })
             return EvaluationSummary(
                 policy: policy.name, resource: "image", dryRun: true, usageBefore: before,
-                usageAfter: before - wouldFree, freed: wouldFree, count: plan.count)
+                usageAfter: before - wouldFree, freed: wouldFree, count: plan.count, outsideScope: outside)
         }
         // Watermarks: once above max_total_size, this evaluation goes on down to the target.
         if let limit = planner.limit, before > limit { planner.limit = planner.target ?? limit }
@@ -119,7 +124,7 @@ public struct PolicyEvaluator: Sendable {
         return EvaluationSummary(
             policy: policy.name, resource: "image", dryRun: false, usageBefore: before,
             usageAfter: inventory.imageUsage, freed: before - min(before, inventory.imageUsage),
-            count: removed, failed: failed.count)
+            count: removed, failed: failed.count, outsideScope: outside)
     }
 
     /// Untags each reference (the last one removes the image), or removes a dangling image by ID; never forced.

@@ -35,6 +35,8 @@ public enum PolicyJournal {
         entry.add(JournalField.count, String(summary.count))
         entry.add(JournalField.failed, String(summary.failed))
         entry.add(JournalField.durationMilliseconds, String(summary.duration.totalNanoseconds / 1_000_000))
+        entry.add(JournalField.trigger, summary.trigger.rawValue)
+        if let outside = summary.outsideScope { entry.add(JournalField.outsidePolicy, String(outside)) }
         if summary.dryRun { entry.add(JournalField.dryRun, "true") }
         return entry
     }

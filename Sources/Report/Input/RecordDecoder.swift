@@ -24,6 +24,11 @@ enum RecordDecoder {
             guard let pid = pid(record) else { return .skipped("engine entry without a numeric _PID") }
             return .engineLost(pid: pid, host: record[ReportField.engineHost])
         case MessageID.policyRemoval.hex: return policyRemoval(record)
+        case MessageID.policyEvaluated.hex:
+            guard let policy = record[ReportField.policy], !policy.isEmpty else {
+                return .skipped("policy summary without RECLAIMD_POLICY")
+            }
+            return .policyEvaluation(policy: policy, trigger: record[ReportField.trigger])
         case MessageID.engineConnected.hex:
             guard let pid = pid(record) else { return .skipped("engine entry without a numeric _PID") }
             return .engineConnected(pid: pid)

@@ -7,6 +7,10 @@ enum ReportField {
     static let message = "MESSAGE"
     /// The writing process: outages pair a process's "lost" with its own next "connected".
     static let pid = "_PID"
+    /// The machine that wrote the entry, as journald stamped it: what `--by host` groups by, the machine ID when an
+    /// entry has no host name.
+    static let hostname = "_HOSTNAME"
+    static let machineID = "_MACHINE_ID"
     static let resource = JournalField.resource.name
     static let action = JournalField.action.name
     /// Absent before removals became events (reclaimd 0.1.0).
@@ -24,4 +28,5 @@ enum ReportField {
     static let size = JournalField.size.name
     static let reason = JournalField.reason.name
     static let removed = JournalField.removed.name
+    static let trigger = JournalField.trigger.name
 }

@@ -14,6 +14,8 @@ enum ReportItem: Sendable, Equatable {
     case engineConnected(pid: Int)
     /// A garbage-collection policy removed an object, was refused, or (dry run) would have removed it.
     case policyRemoval(PolicyRemovalItem)
+    /// A policy's evaluation summary (one per resource it covers), and what triggered it (nil before 0.9).
+    case policyEvaluation(policy: String, trigger: String?)
     /// Not usable, with the reason the report counts it under.
     case skipped(String)
     /// Nothing to count: other hook output, events that free no space.

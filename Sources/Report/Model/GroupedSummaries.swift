@@ -13,23 +13,29 @@ struct GroupedSummaries {
         self.grouping = grouping
     }
 
-    /// Applies `change` to the total and to the group of `time` (days, weeks) or of `rule` or `resource`.
+    /// Applies `change` to the total and to the group of `time` (days, weeks), `rule`, `resource` or `host`.
     mutating func add(
-        at time: Timestamp, rule: String? = nil, resource: String? = nil, _ change: (inout Summary) -> Void
+        at time: Timestamp, host: String, rule: String? = nil, resource: String? = nil,
+        _ change: (inout Summary) -> Void
     ) {
         change(&total)
-        guard let grouping, let key = key(grouping, time: time, rule: rule, resource: resource) else { return }
+        guard let grouping, let key = key(grouping, time: time, host: host, rule: rule, resource: resource) else {
+            return
+        }
         change(&groups[key, default: Summary()])
         if grouping.isPeriod {
             periodRange = periodRange.map { min($0.lowerBound, time)...max($0.upperBound, time) } ?? time...time
         }
     }
 
-    private func key(_ grouping: ReportGrouping, time: Timestamp, rule: String?, resource: String?) -> String? {
+    private func key(
+        _ grouping: ReportGrouping, time: Timestamp, host: String, rule: String?, resource: String?
+    ) -> String? {
         switch grouping {
         case .day, .week: return grouping.key(of: time)
         case .rule: return rule
         case .resource: return resource
+        case .host: return host
         }
     }
 

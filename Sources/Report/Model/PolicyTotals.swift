@@ -8,8 +8,13 @@ public struct PolicyTotals: Sendable, Equatable {
     public var refused = 0
     /// Objects a dry run would have removed.
     public var planned = 0
+    /// Evaluation summaries by trigger (`start`, `interval`, `event`, `manual`; `unknown` for entries without
+    /// one): a policy over images and containers writes one summary per resource.
+    public var evaluationsByTrigger: [String: Int] = [:]
 
     public init() {}
 
     public var removed: Int { removedByReason.values.reduce(0, +) }
+
+    public var evaluations: Int { evaluationsByTrigger.values.reduce(0, +) }
 }

@@ -11,13 +11,19 @@ public enum ReportGrouping: String, Sendable, CaseIterable {
     case rule
     /// Resource types: their events. Runs, gaps and outages belong to no resource.
     case resource
+    /// Machines, by the `_HOSTNAME` journald stamped on each entry (`_MACHINE_ID` when it has none): every entry
+    /// belongs to the machine that wrote it, as in journals merged by systemd-journal-remote.
+    case host
+
+    /// The group of an entry that names neither its host nor its machine ID.
+    static let unknownHost = "(unknown host)"
 
     /// The group of a time, for day and week.
     func key(of time: Timestamp) -> String? {
         switch self {
         case .day: return CalendarDay(time).description
         case .week: return CalendarDay(time).isoWeek
-        case .rule, .resource: return nil
+        case .rule, .resource, .host: return nil
         }
     }
 

@@ -39,6 +39,10 @@ extension Summary {
         policies[item.policy] = totals
     }
 
+    mutating func countPolicyEvaluation(_ policy: String, trigger: String?) {
+        policies[policy, default: PolicyTotals()].evaluationsByTrigger[trigger ?? "unknown", default: 0] += 1
+    }
+
     mutating func countTrim(rule: String, bytes: UInt64) {
         var totals = rules[rule] ?? RuleTotals()
         totals.trimmedBytes = totals.trimmedBytes.addingSaturating(bytes)

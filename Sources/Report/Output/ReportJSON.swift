@@ -93,6 +93,8 @@ public enum ReportJSON {
         writer.addRaw("reasons", object(totals.removedByReason) { String($0) })
         writer.add("refused", totals.refused)
         writer.add("dry_run_planned", totals.planned)
+        writer.add("evaluations", totals.evaluations)
+        writer.addRaw("triggers", object(totals.evaluationsByTrigger) { String($0) })
         return writer.finish()
     }
 
@@ -107,6 +109,7 @@ public enum ReportJSON {
     private static func outage(_ outage: Outage) -> String {
         var writer = JSONObjectWriter()
         writer.add("pid", outage.pid)
+        writer.add("machine", outage.machine)
         writer.add("host", outage.host)
         writer.add("start", outage.start.rfc3339)
         writer.add("end", outage.end?.rfc3339)

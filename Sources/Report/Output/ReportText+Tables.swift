@@ -1,4 +1,4 @@
-/// The tables: per resource type, per rule, per day or week.
+/// The tables: per resource type, per rule, per day or week, per host.
 extension ReportText {
     static func resourceSection(_ total: Summary, groupedBy groups: [Report.Group]? = nil) -> [String] {
         guard !total.resources.isEmpty else { return ["Reclaimed by the engines: no prunes or removals."] }
@@ -42,20 +42,30 @@ extension ReportText {
     /// What each garbage-collection policy removed and why; nothing when no policy removed or planned anything.
     static func policySection(_ total: Summary) -> [String] {
         guard !total.policies.isEmpty else { return [] }
-        var table = TextTable([.left, .right, .right, .right, .right, .right, .right])
-        table.add(["policy", "removed", "size", "max_unused", "bytes", "refused", "dry run"])
+        var table = TextTable([.left, .right, .right, .right, .right, .right, .right, .left])
+        table.add(["policy", "removed", "size", "max_unused", "bytes", "refused", "dry run", "evaluations"])
         for name in total.policies.keys.sorted() {
             let totals = total.policies[name] ?? PolicyTotals()
             table.add([
                 name, "\(totals.removed)", "\(totals.removedByReason["size"] ?? 0)",
                 "\(totals.removedByReason["max_unused"] ?? 0)", size(totals.removedBytes), "\(totals.refused)",
-                "\(totals.planned)",
+                "\(totals.planned)", evaluations(totals),
             ])
         }
         return [
-            "Garbage-collection policies (removed, by reason: over the size limit or unused too long; bytes: the objects' own sizes)"
+            "Garbage-collection policies (removed, by reason: over the size limit or unused too long; bytes: the objects' own sizes; evaluations: summaries by trigger)"
         ]
             + table.lines() + [""]
+    }
+
+    /// `3 (1 start, 2 interval)`: a policy's evaluation summaries, by trigger in a fixed order.
+    private static func evaluations(_ totals: PolicyTotals) -> String {
+        let order = ["start", "interval", "event", "manual"]
+        let named = totals.evaluationsByTrigger.keys.sorted {
+            (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
+        }
+        let parts = named.map { "\(totals.evaluationsByTrigger[$0] ?? 0) \($0)" }
+        return parts.isEmpty ? "0" : "\(totals.evaluations) (\(parts.joined(separator: ", ")))"
     }
 
     /// One row per day or week, the total last; with `bars`, each row ends in a bar of its bytes reclaimed.
@@ -80,5 +90,27 @@ extension ReportText {
             "\(runs.count(.failure) + runs.count(.timeout))", size(runs.trimmedBytes), "\(summary.gaps.count)",
             milliseconds(summary.disconnectedMilliseconds),
         ]
+    }
+
+    /// One row per machine, the fleet's total last.
+    static func hostSection(_ report: Report) -> [String] {
+        var table = TextTable([.left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+        table.add([
+            "host", "reclaimed", "prunes", "removals", "runs", "failed", "trimmed", "gc removed", "outages",
+            "disconnected",
+        ])
+        for group in report.groups + [Report.Group(key: "total", summary: report.total)] {
+            let summary = group.summary
+            let runs = summary.allRuns
+            let gcRemoved = summary.policies.values.reduce(0) { $0 + $1.removed }
+            table.add([
+                group.key, size(summary.reclaimedBytes), "\(summary.prunes)", "\(summary.removals)", "\(runs.runs)",
+                "\(runs.count(.failure) + runs.count(.timeout))", size(runs.trimmedBytes), "\(gcRemoved)",
+                "\(summary.outages.count)", milliseconds(summary.disconnectedMilliseconds),
+            ])
+        }
+        let legend =
+            "By host (_HOSTNAME of each entry; failed: failure or timeout; gc removed: garbage-collection removals; disconnected: engine outages that ended)"
+        return [legend] + table.lines()
     }
 }

@@ -22,6 +22,8 @@ public enum ReportText {
             lines += ruleSection(report.total, groupedBy: report.groups)
         case .day, .week:
             lines += periodSection(report, bars: bars)
+        case .host:
+            lines += hostSection(report)
         }
         return lines + notes(report)
     }

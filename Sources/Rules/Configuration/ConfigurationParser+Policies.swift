@@ -5,8 +5,8 @@ import TOML
 /// `[[policy]]`: garbage-collection policies, checked as strictly as rules.
 extension ConfigurationParser.Context {
     static let policyKeys = [
-        "name", "resources", "max_total_size", "target_size", "max_unused", "min_age", "keep",
-        "interval", "dry_run", "max_removals_per_run",
+        "name", "resources", "max_total_size", "target_size", "max_unused", "min_age", "keep", "keep_latest",
+        "only", "interval", "dry_run", "max_removals_per_run",
     ]
 
     /// Every `[[policy]]`, with unique names.
@@ -28,6 +28,7 @@ extension ConfigurationParser.Context {
         policy.minAge = longDuration(table, "min_age", allowZero: true) ?? policy.minAge
         policy.interval = longDuration(table, "interval", allowZero: false) ?? policy.interval
         parsePolicyFlags(table, into: &policy)
+        parsePolicyScope(table, into: &policy)
         if errors.count == errorsBefore { checkPolicyConsistency(table, policy) }
         return errors.count == errorsBefore ? policy : nil
     }
@@ -71,6 +72,36 @@ extension ConfigurationParser.Context {
                     "max_removals_per_run \(quoted(entry.value)) must be an integer from 1 to 100000")
             }
         }
+    }
+
+    /// `keep_latest` (images only) and `only`.
+    private mutating func parsePolicyScope(_ table: TOMLTable, into policy: inout PolicyDefinition) {
+        if let entry = table["keep_latest"] {
+            if let count = entry.value.integer, (1...10_000).contains(count) {
+                policy.keepLatest = Int(count)
+                if !policy.resources.contains("image") {
+                    fail(entry.valuePosition, "keep_latest applies to images: add \"image\" to the policy's resources")
+                }
+            } else {
+                fail(entry.valuePosition, "keep_latest \(quoted(entry.value)) must be an integer from 1 to 10000")
+            }
+        }
+        guard let entry = table["only"] else { return }
+        guard let list = strings(entry.value), !list.isEmpty, !list.contains("") else {
+            fail(
+                entry.valuePosition,
+                "only must be a non-empty array of non-empty patterns, e.g. [\"ci/*\", \"label:com.example.gc=true\"]")
+            return
+        }
+        if let bad = list.first(where: { PolicyDefinition.labelPattern($0)?.key.isEmpty == true }) {
+            fail(entry.valuePosition, "only pattern \"\(bad)\" must be label:KEY=VALUE with a non-empty KEY")
+            return
+        }
+        if policy.resources.contains("builder") {
+            fail(entry.valuePosition, "only cannot scope build cache: give \"builder\" a policy of its own")
+            return
+        }
+        policy.only = list
     }
 
     /// A policy must have something to decide on, and a target no larger than its limit.

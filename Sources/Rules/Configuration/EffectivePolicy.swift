@@ -22,6 +22,8 @@ public enum EffectivePolicy {
         lines += [
             "min_age = \(JSONText.quoted(DurationText.exact(policy.minAge)))",
             "keep = \(list(policy.keep))",
+            policy.keepLatest.map { "keep_latest = \($0)" } ?? "# keep_latest: off",
+            policy.only.isEmpty ? "# only: everything (no scope)" : "only = \(list(policy.only))",
             "interval = \(JSONText.quoted(DurationText.exact(policy.interval)))",
             "dry_run = \(policy.dryRun)",
             "max_removals_per_run = \(policy.maxRemovalsPerRun)",

@@ -37,6 +37,11 @@ public struct PolicyDefinition: Sendable, Equatable {
     public var minAge: Duration
     /// Reference patterns (globs on `repository:tag`, or on a container's name) never removed.
     public var keep: [String]
+    /// The newest this many images of each repository (by creation) are never removed; nil: off.
+    public var keepLatest: Int?
+    /// What the policy is responsible for: only objects a pattern matches (globs as `keep`, or `label:KEY=VALUE`)
+    /// are candidates; empty: everything.
+    public var only: [String]
     /// How often the agent evaluates the policy.
     public var interval: Duration
     /// Journal what would be removed, remove nothing.
@@ -52,8 +57,8 @@ public struct PolicyDefinition: Sendable, Equatable {
     public init(
         name: String, resources: [String] = ["image"], maxTotalSize: SizeLimit? = nil, targetSize: SizeLimit? = nil,
         maxUnused: Duration? = nil, minAge: Duration = PolicyDefinition.defaultMinAge, keep: [String] = [],
-        interval: Duration = PolicyDefinition.defaultInterval, dryRun: Bool = false,
-        maxRemovalsPerRun: Int = PolicyDefinition.defaultMaxRemovals
+        keepLatest: Int? = nil, only: [String] = [], interval: Duration = PolicyDefinition.defaultInterval,
+        dryRun: Bool = false, maxRemovalsPerRun: Int = PolicyDefinition.defaultMaxRemovals
     ) {
         self.name = name
         self.resources = resources
@@ -62,9 +67,21 @@ public struct PolicyDefinition: Sendable, Equatable {
         self.maxUnused = maxUnused
         self.minAge = minAge
         self.keep = keep
+        self.keepLatest = keepLatest
+        self.only = only
         self.interval = interval
         self.dryRun = dryRun
         self.maxRemovalsPerRun = maxRemovalsPerRun
+    }
+
+    /// An `only` pattern's label form, `label:KEY=VALUE`, split; nil for a reference glob (no `label:` prefix). A
+    /// `label:` pattern without `KEY=` splits into an empty key, which the configuration refuses.
+    public static func labelPattern(_ text: String) -> (key: String, value: String)? {
+        let prefix = "label:"
+        guard text.hasPrefix(prefix) else { return nil }
+        let body = text.dropFirst(prefix.count)
+        guard let equals = body.firstIndex(of: "=") else { return ("", String(body)) }
+        return (String(body[..<equals]), String(body[body.index(after: equals)...]))
     }
 
     /// What the policy removes down to once above `maxTotalSize`.

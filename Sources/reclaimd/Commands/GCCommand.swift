@@ -65,7 +65,8 @@ struct GCCommand: AsyncParsableCommand {
                 let lastUse = PersistedLastUse.read(stateDirectory: stateDirectory).merging(
                     try await engine.recentUses())
                 for policy in policies {
-                    let evaluator = PolicyEvaluator(engine: engine, lastUse: lastUse, dryRun: dryRun || policy.dryRun)
+                    let evaluator = PolicyEvaluator(
+                        engine: engine, lastUse: lastUse, dryRun: dryRun || policy.dryRun, trigger: .manual)
                     let summaries = try await evaluator.evaluate(policy) { outcome in
                         Console.output.writeLine(json ? EvaluationJSON.line(outcome) : EvaluationJSON.text(outcome))
                         sink.write(PolicyJournal.removal(outcome))

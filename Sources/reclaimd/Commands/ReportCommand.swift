@@ -30,7 +30,10 @@ struct ReportCommand: ParsableCommand {
         transform: TimeArgument.parse)
     var until: TimeText?
 
-    @Option(help: ArgumentHelp("Group by day or week (UTC), rule, or resource type.", valueName: "group"))
+    @Option(
+        help: ArgumentHelp(
+            "Group by day or week (UTC), rule, resource type, or host (the machine that wrote each entry, for journals merged from several).",
+            valueName: "group"))
     var by: GroupingArgument?
 
     @Flag(help: "One JSON object (keys in the README and the man page).")

@@ -3,7 +3,7 @@ import Report
 
 /// `--by`'s values, as the argument parser reads them.
 enum GroupingArgument: String, ExpressibleByArgument, CaseIterable {
-    case day, week, rule, resource
+    case day, week, rule, resource, host
 
     var grouping: ReportGrouping {
         switch self {
@@ -11,6 +11,7 @@ enum GroupingArgument: String, ExpressibleByArgument, CaseIterable {
         case .week: return .week
         case .rule: return .rule
         case .resource: return .resource
+        case .host: return .host
         }
     }
 }

@@ -27,11 +27,16 @@ struct GCEngine {
         try Shell.succeed("\(cli) \(arguments)")
     }
 
-    /// An image FROM `base` with one file of `megabytes` MB (10^6 bytes) of random data (so no two share a layer).
-    func buildImage(_ name: String, megabytes: Int, base: String = "bb:latest") throws {
+    /// An image FROM `base` with one file of `megabytes` MB (10^6 bytes) of random data (so no two share a layer),
+    /// and `labels`.
+    func buildImage(
+        _ name: String, megabytes: Int, base: String = "bb:latest", labels: [String: String] = [:]
+    ) throws {
         let context = directory + "/ctx-" + name.replacingOccurrences(of: ":", with: "-")
         try Shell.succeed("mkdir -p '\(context)' && head -c \(megabytes * 1_000_000) /dev/urandom > '\(context)/data'")
-        try "FROM \(base)\nCOPY data /data\n".write(toFile: context + "/Dockerfile", atomically: true, encoding: .utf8)
+        let labelLines = labels.sorted { $0.key < $1.key }.map { "LABEL \($0.key)=\($0.value)\n" }.joined()
+        try "FROM \(base)\n\(labelLines)COPY data /data\n".write(
+            toFile: context + "/Dockerfile", atomically: true, encoding: .utf8)
         try run("build -q -t '\(name)' '\(context)' >/dev/null 2>&1")
     }
 

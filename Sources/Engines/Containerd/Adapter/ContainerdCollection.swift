@@ -40,6 +40,7 @@ struct ContainerdCollection: EngineCollection {
                         namespace: namespace, digest: key, names: [],
                         created: ContainerdDialect.timestamp(image.createdAt), blobs: [])
                 group.names.append(image.name)
+                group.labels.merge(image.labels) { first, _ in first }
                 group.created = min(group.created, ContainerdDialect.timestamp(image.createdAt))
                 byTarget[key] = group
             }
@@ -60,7 +61,7 @@ struct ContainerdCollection: EngineCollection {
                     ContainerRecord(
                         id: "\(namespace)/\(container.id)", name: container.id,
                         imageID: image.map(\.id) ?? "\(namespace)/\(container.image)", state: "created",
-                        created: ContainerdDialect.timestamp(container.createdAt)))
+                        created: ContainerdDialect.timestamp(container.createdAt), labels: container.labels))
             }
         }
         var counted = Set<String>()
@@ -72,7 +73,9 @@ struct ContainerdCollection: EngineCollection {
                 if holders[blob] == 1 { own += size }
                 if counted.insert(blob).inserted { usage += size }
             }
-            return ImageRecord(id: group.id, references: group.names.sorted(), created: group.created, size: own)
+            return ImageRecord(
+                id: group.id, references: group.names.sorted(), created: group.created, size: own,
+                labels: group.labels)
         }
         return Inventory(images: records, containers: containers, imageUsage: usage)
     }
@@ -125,6 +128,9 @@ struct ImageGroup: Sendable {
     var names: [String]
     var created: Timestamp
     var blobs: [String]
+    /// The labels of all its names (containerd labels each image record; CRI pins with
+    /// `io.cri-containerd.pinned=pinned`), for `only = ["label:KEY=VALUE"]`.
+    var labels: [String: String] = [:]
 
     /// `NAMESPACE/DIGEST`: unique across namespaces, and where a removal finds the namespace.
     var id: String { "\(namespace)/\(digest)" }

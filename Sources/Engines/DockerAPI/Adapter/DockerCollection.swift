@@ -99,13 +99,14 @@ public struct DockerCollection: EngineCollection {
             return ImageRecord(
                 id: image.id, parentID: parent, references: image.repoTags,
                 created: Timestamp(seconds: image.created), size: UInt64(max(0, own)), aliases: aliases,
-                shared: UInt64(shared))
+                shared: UInt64(shared), labels: image.labels)
         }
     }
 
     static func record(_ container: EngineContainer) -> ContainerRecord {
         ContainerRecord(
             id: container.id, name: container.name, imageID: container.imageID, state: container.state,
-            created: Timestamp(seconds: container.created), size: UInt64(max(0, container.sizeRw)))
+            created: Timestamp(seconds: container.created), size: UInt64(max(0, container.sizeRw)),
+            labels: container.labels)
     }
 }

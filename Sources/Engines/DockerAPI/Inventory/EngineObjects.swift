@@ -18,14 +18,17 @@ public struct EngineImage: Sendable, Equatable, Decodable {
     public var size: Int64
     /// What it shares with other images; -1 when the engine did not compute it.
     public var sharedSize: Int64
+    /// Its labels; Docker writes `null` for none.
+    public var labels: [String: String]
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", parentID = "ParentId", repoTags = "RepoTags", created = "Created", size = "Size", sharedSize =
-            "SharedSize"
+            "SharedSize", labels = "Labels"
     }
 
     public init(
-        id: String, parentID: String = "", repoTags: [String], created: Int64, size: Int64, sharedSize: Int64 = -1
+        id: String, parentID: String = "", repoTags: [String], created: Int64, size: Int64, sharedSize: Int64 = -1,
+        labels: [String: String] = [:]
     ) {
         self.id = id
         self.parentID = parentID
@@ -33,6 +36,7 @@ public struct EngineImage: Sendable, Equatable, Decodable {
         self.created = created
         self.size = size
         self.sharedSize = sharedSize
+        self.labels = labels
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +49,7 @@ public struct EngineImage: Sendable, Equatable, Decodable {
         created = try container.decodeIfPresent(Int64.self, forKey: .created) ?? 0
         size = try container.decodeIfPresent(Int64.self, forKey: .size) ?? 0
         sharedSize = try container.decodeIfPresent(Int64.self, forKey: .sharedSize) ?? -1
+        labels = try container.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
     }
 }
 
@@ -60,9 +65,12 @@ public struct EngineContainer: Sendable, Equatable, Decodable {
     public var created: Int64
     /// The writable layer's size, when asked for (`size=1`).
     public var sizeRw: Int64
+    /// Its labels.
+    public var labels: [String: String]
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", names = "Names", imageID = "ImageID", state = "State", created = "Created", sizeRw = "SizeRw"
+        case labels = "Labels"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +82,7 @@ public struct EngineContainer: Sendable, Equatable, Decodable {
         state = try container.decodeIfPresent(String.self, forKey: .state) ?? ""
         created = try container.decodeIfPresent(Int64.self, forKey: .created) ?? 0
         sizeRw = try container.decodeIfPresent(Int64.self, forKey: .sizeRw) ?? 0
+        labels = try container.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
     }
 }
 
