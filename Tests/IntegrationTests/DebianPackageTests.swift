@@ -139,7 +139,9 @@ extension Integration {
             #expect(
                 try bashOffers(["reclaimd", "events", "--log-target", ""]).sorted() == ["auto", "journal", "stderr"])
             #expect(
-                try bashOffers(["reclaimd", "report", "--by", ""]).sorted() == ["day", "resource", "rule", "week"])
+                try bashOffers(["reclaimd", "report", "--by", ""]).sorted() == [
+                    "day", "host", "resource", "rule", "week",
+                ])
 
             let fishScript = root + "/usr/share/fish/vendor_completions.d/reclaimd.fish"
             let fish = try Shell.succeed(
