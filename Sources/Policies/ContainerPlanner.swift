@@ -17,10 +17,12 @@ public struct ContainerPlanner: Sendable {
         guard let maxUnused = policy.maxUnused else { return [] }
         let cutoff = now.advanced(by: .zero - maxUnused)
         let patterns = policy.keep.map(ReferencePattern.init)
+        let scope = PolicyScope(policy.only)
         let eligible = containers.filter { container in
             guard container.state == "exited", let finished = container.finished, !excluded.contains(container.id)
             else { return false }
-            return finished <= cutoff && !ReferencePattern.anyMatch(patterns, [container.name]) && inScope(container)
+            return finished <= cutoff && !ReferencePattern.anyMatch(patterns, [container.name])
+                && scope.contains(container)
         }
         return
             eligible
@@ -33,14 +35,9 @@ public struct ContainerPlanner: Sendable {
             }
     }
 
-    /// Whether the policy is responsible for the container (`only`).
-    public func inScope(_ container: ContainerRecord) -> Bool {
-        ScopePattern.inScope(
-            policy.only.compactMap(ScopePattern.init), names: [container.name], labels: container.labels)
-    }
-
-    /// The containers outside the policy's `only` scope: 0 without `only`.
-    public func outsideScope(_ containers: [ContainerRecord]) -> Int {
-        policy.only.isEmpty ? 0 : containers.count { !inScope($0) }
+    /// The containers outside the policy's `only` scope; nil without `only`.
+    public func outsideScope(_ containers: [ContainerRecord]) -> Int? {
+        let scope = PolicyScope(policy.only)
+        return scope.isLimited ? containers.count { !scope.contains($0) } : nil
     }
 }

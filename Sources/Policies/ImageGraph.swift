@@ -18,6 +18,10 @@ struct ImageGraph: Sendable {
 
     func hasChildren(_ id: String) -> Bool { !children(of: id).isEmpty }
 
+    /// An untagged image other images are built on: a step of a build chain, never a candidate on its own (it goes
+    /// with its last child) and not what `docker images` lists.
+    func isIntermediate(_ image: ImageRecord) -> Bool { image.references.isEmpty && hasChildren(image.id) }
+
     /// Children, their children, and so on.
     func descendants(of id: String) -> [String] {
         var result: [String] = []

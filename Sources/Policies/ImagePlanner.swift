@@ -31,7 +31,7 @@ public struct ImagePlanner: Sendable {
         let protected = graph.withAncestors(protectedIDs(inventory, lastUse: lastUse, now: now).union(excluded))
         let sizes = Dictionary(inventory.images.map { ($0.id, $0.size) }) { first, _ in first }
         let candidates = inventory.images.filter { image in
-            !protected.contains(image.id) && !(image.references.isEmpty && graph.hasChildren(image.id))
+            !protected.contains(image.id) && !graph.isIntermediate(image)
         }
         let ordered = graph.childrenFirst(candidates.sorted { order($0, $1, lastUse) })
         return select(ordered, graph: graph, sizes: sizes, usage: inventory.imageUsage, lastUse: lastUse, now: now)
@@ -40,10 +40,12 @@ public struct ImagePlanner: Sendable {
     /// In use, kept, among the newest of its repository, outside the scope, or too young.
     func protectedIDs(_ inventory: Inventory, lastUse: LastUse, now: Timestamp) -> Set<String> {
         let patterns = policy.keep.map(ReferencePattern.init)
+        let scope = PolicyScope(policy.only)
         var protected = Set(inventory.containers.map(\.imageID)).union(newestOfEachRepository(inventory.images))
         let youngest = now.advanced(by: .zero - policy.minAge)
         for image in inventory.images {
-            if ReferencePattern.anyMatch(patterns, image.references) || !inScope(image) || image.created > youngest
+            if ReferencePattern.anyMatch(patterns, image.references) || !scope.contains(image)
+                || image.created > youngest
                 || lastUse.lastUsed(image) > youngest
             {
                 protected.insert(image.id)
@@ -52,19 +54,13 @@ public struct ImagePlanner: Sendable {
         return protected
     }
 
-    /// Whether the policy is responsible for the image (`only`).
-    public func inScope(_ image: ImageRecord) -> Bool {
-        ScopePattern.inScope(policy.only.compactMap(ScopePattern.init), names: image.references, labels: image.labels)
-    }
-
     /// The images outside the policy's `only` scope, as `docker images` lists them (tagged or dangling; the
-    /// intermediate images of a build chain are not counted): 0 without `only`.
-    public func outsideScope(_ inventory: Inventory) -> Int {
-        guard !policy.only.isEmpty else { return 0 }
+    /// intermediate images of a build chain are not counted); nil without `only`.
+    public func outsideScope(_ inventory: Inventory) -> Int? {
+        let scope = PolicyScope(policy.only)
+        guard scope.isLimited else { return nil }
         let graph = ImageGraph(inventory.images)
-        return inventory.images.count { image in
-            !(image.references.isEmpty && graph.hasChildren(image.id)) && !inScope(image)
-        }
+        return inventory.images.count { !graph.isIntermediate($0) && !scope.contains($0) }
     }
 
     /// The newest `keep_latest` images (by creation, then ID) of each repository an image has a tag in.

@@ -25,8 +25,31 @@ public enum ScopePattern: Sendable, Equatable {
         }
     }
 
-    /// Whether an object is within a policy's scope: any pattern matches, or there are none.
-    public static func inScope(_ patterns: [ScopePattern], names: [String], labels: [String: String]) -> Bool {
-        patterns.isEmpty || patterns.contains { $0.matches(names: names, labels: labels) }
+}
+
+/// A policy's `only`, parsed once per decision: what the policy is responsible for.
+public struct PolicyScope: Sendable {
+    private let patterns: [ScopePattern]
+
+    public init(_ only: [String]) {
+        patterns = only.compactMap(ScopePattern.init)
+    }
+
+    /// Whether the policy has an `only`: without one everything is in scope and nothing is counted outside.
+    public var isLimited: Bool { !patterns.isEmpty }
+
+    /// Whether an object with these names and labels is within the scope: any pattern matches, or there are none.
+    public func contains(names: [String], labels: [String: String]) -> Bool {
+        !isLimited || patterns.contains { $0.matches(names: names, labels: labels) }
+    }
+
+    /// An image, by its `repository:tag` references and labels.
+    public func contains(_ image: ImageRecord) -> Bool {
+        contains(names: image.references, labels: image.labels)
+    }
+
+    /// A container, by its name and labels.
+    public func contains(_ container: ContainerRecord) -> Bool {
+        contains(names: [container.name], labels: container.labels)
     }
 }

@@ -57,7 +57,6 @@ struct PolicySchedule: Sendable, Equatable {
 
     /// An evaluation ended: the next is an interval later, or soon (for the event) if asked for meanwhile. The
     /// trigger of the one that ended.
-    @discardableResult
     mutating func ended(_ name: String, interval: Duration?, at now: MonotonicTime) -> EvaluationTrigger? {
         guard let trigger = evaluating.removeValue(forKey: name) else { return nil }
         guard let interval else { return trigger }

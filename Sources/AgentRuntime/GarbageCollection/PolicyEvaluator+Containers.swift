@@ -35,6 +35,6 @@ extension PolicyEvaluator {
         return EvaluationSummary(
             policy: policy.name, resource: "container", dryRun: dryRun, usageBefore: before,
             usageAfter: before - freed, freed: freed, count: plan.count - failed, failed: failed,
-            outsideScope: policy.only.isEmpty ? nil : planner.outsideScope(containers))
+            outsideScope: planner.outsideScope(containers))
     }
 }

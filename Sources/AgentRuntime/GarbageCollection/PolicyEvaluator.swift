@@ -78,7 +78,7 @@ public struct PolicyEvaluator: Sendable {
         var planner = try planner(policy)
         var inventory = try await engine.inventory()
         let before = inventory.imageUsage
-        let outside = policy.only.isEmpty ? nil : planner.outsideScope(inventory)
+        let outside = planner.outsideScope(inventory)
         if dryRun {
             let plan = planner.plan(inventory, lastUse: lastUse, now: .now())
             for removal in plan { await report(RemovalOutcome(removal: removal, removed: nil)) }
